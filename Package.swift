@@ -1,0 +1,43 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Dependencies point one way: model <- inputs, model <- analysis <- checks <- report <- CLI.
+// Offline targets stay free of HTTP clients so they build fast.
+let package = Package(
+    name: "perimeter",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "perimeter", targets: ["perimeter"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "PerimeterModel"),
+        .target(name: "PerimeterTerraform", dependencies: ["PerimeterModel"]),
+        .target(name: "PerimeterAnalysis", dependencies: ["PerimeterModel"]),
+        .target(name: "PerimeterChecks", dependencies: ["PerimeterModel", "PerimeterAnalysis"]),
+        .target(name: "PerimeterReport", dependencies: ["PerimeterModel", "PerimeterChecks"]),
+        .executableTarget(
+            name: "perimeter",
+            dependencies: [
+                "PerimeterModel", "PerimeterTerraform", "PerimeterAnalysis", "PerimeterChecks", "PerimeterReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "PerimeterModelTests", dependencies: ["PerimeterModel"]),
+        .testTarget(
+            name: "PerimeterTerraformTests",
+            dependencies: ["PerimeterTerraform", "PerimeterModel"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "PerimeterAnalysisTests", dependencies: ["PerimeterAnalysis", "PerimeterModel"]),
+        .testTarget(
+            name: "PerimeterChecksTests",
+            dependencies: ["PerimeterChecks", "PerimeterTerraform", "PerimeterModel", "PerimeterAnalysis"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "PerimeterReportTests", dependencies: ["PerimeterReport", "PerimeterChecks", "PerimeterModel"]),
+        .testTarget(name: "PerimeterCLITests", dependencies: ["perimeter"]),
+    ]
+)

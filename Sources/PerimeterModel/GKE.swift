@@ -1,0 +1,95 @@
+/// The kubelet settings GKE exposes at one level (cluster defaults, a node pool, auto-provisioning).
+public struct GKEKubeletSettings: Codable, Hashable, Sendable {
+    /// nil: not set at this level.
+    public var insecureKubeletReadonlyPortEnabled: Resolved<Bool>?
+    public var location: SourceLocation?
+
+    public init(insecureKubeletReadonlyPortEnabled: Resolved<Bool>? = nil, location: SourceLocation? = nil) {
+        self.insecureKubeletReadonlyPortEnabled = insecureKubeletReadonlyPortEnabled
+        self.location = location
+    }
+}
+
+public struct GKECluster: Codable, Hashable, Sendable {
+    public var key: String
+    public var provenance: Provenance
+    public var name: Resolved<String>
+    public var autopilot: Resolved<Bool>
+    /// `nodePoolDefaults.nodeConfigDefaults.nodeKubeletConfig` / `node_pool_defaults.node_config_defaults`.
+    public var nodePoolDefaults: GKEKubeletSettings?
+    /// The deprecated top-level `nodeConfig` of the default pool.
+    public var defaultPoolNodeConfig: GKEKubeletSettings?
+    /// `nodePoolAutoConfig.nodeKubeletConfig`, for Autopilot and auto-provisioned pools.
+    public var nodePoolAutoConfig: GKEKubeletSettings?
+    public var autoProvisioning: Resolved<Bool>?
+
+    public init(key: String, provenance: Provenance, name: Resolved<String>, autopilot: Resolved<Bool> = .known(false),
+                nodePoolDefaults: GKEKubeletSettings? = nil, defaultPoolNodeConfig: GKEKubeletSettings? = nil,
+                nodePoolAutoConfig: GKEKubeletSettings? = nil, autoProvisioning: Resolved<Bool>? = nil) {
+        self.key = key
+        self.provenance = provenance
+        self.name = name
+        self.autopilot = autopilot
+        self.nodePoolDefaults = nodePoolDefaults
+        self.defaultPoolNodeConfig = defaultPoolNodeConfig
+        self.nodePoolAutoConfig = nodePoolAutoConfig
+        self.autoProvisioning = autoProvisioning
+    }
+}
+
+public struct GKENodePool: Codable, Hashable, Sendable {
+    public var key: String
+    public var provenance: Provenance
+    public var name: Resolved<String>?
+    public var cluster: ObjectRef
+    public var kubelet: GKEKubeletSettings?
+
+    public init(key: String, provenance: Provenance, name: Resolved<String>? = nil, cluster: ObjectRef,
+                kubelet: GKEKubeletSettings? = nil) {
+        self.key = key
+        self.provenance = provenance
+        self.name = name
+        self.cluster = cluster
+        self.kubelet = kubelet
+    }
+}
+
+public struct GCPFirewall: Codable, Hashable, Sendable {
+    public struct Permission: Codable, Hashable, Sendable {
+        public var ipProtocol: Resolved<IPProtocol>
+        /// Empty: every port of the protocol.
+        public var ports: Resolved<[PortRange]>
+
+        public init(ipProtocol: Resolved<IPProtocol>, ports: Resolved<[PortRange]>) {
+            self.ipProtocol = ipProtocol
+            self.ports = ports
+        }
+    }
+
+    public var key: String
+    public var provenance: Provenance
+    public var name: Resolved<String>
+    public var direction: TrafficDirection
+    public var disabled: Resolved<Bool>
+    public var allowed: [Permission]
+    public var denied: [Permission]
+    public var sourceRanges: Resolved<[String]>
+    public var targetTags: Resolved<[String]>
+    public var priority: Resolved<Int>
+
+    public init(key: String, provenance: Provenance, name: Resolved<String>, direction: TrafficDirection = .ingress,
+                disabled: Resolved<Bool> = .known(false), allowed: [Permission] = [], denied: [Permission] = [],
+                sourceRanges: Resolved<[String]> = .known([]), targetTags: Resolved<[String]> = .known([]),
+                priority: Resolved<Int> = .known(1000)) {
+        self.key = key
+        self.provenance = provenance
+        self.name = name
+        self.direction = direction
+        self.disabled = disabled
+        self.allowed = allowed
+        self.denied = denied
+        self.sourceRanges = sourceRanges
+        self.targetTags = targetTags
+        self.priority = priority
+    }
+}
