@@ -1,0 +1,155 @@
+import Foundation
+import PerimeterModel
+
+/// `var.X`, `local.X`, module outputs and module calls.
+extension Evaluator {
+    func variable(_ name: String, in module: ModuleInstance, at range: SourceRange?) throws(EvaluationError) -> Value {
+        guard let block = module.config.variables[name] else {
+            throw EvaluationError("Reference to undeclared input variable '\(name)'", at: range)
+        }
+        return memoized(\.variables, of: module, name, label: "\(module.addressPrefix)var.\(name)", at: range) {
+            let type = block.body.attribute("type").map { attribute in
+                TypeConstraint(attribute.expression) { [self] in try? evaluate($0, in: Scope(module: module)) }
+            } ?? .any
+            let nullable = block.body.attribute("nullable").flatMap { try? evaluate($0.expression, in: Scope(module: module)) }
+            var value: Value?
+            if module.path.isEmpty {
+                value = module.rootValues[name]
+            } else if let input = module.inputs[name] {
+                value = evaluateReporting(input.expression, in: input.scope)
+            }
+            if value == .null, nullable == .bool(false) { value = nil }
+            if value == nil, let defaultExpression = block.body.attribute("default")?.expression {
+                value = evaluateReporting(defaultExpression, in: Scope(module: module))
+            }
+            guard let value else {
+                return .unknown(Unknown(reason: "variable '\(name)' has no value"))
+            }
+            return type.convert(value)
+        }
+    }
+
+    func local(_ name: String, in module: ModuleInstance, at range: SourceRange?) throws(EvaluationError) -> Value {
+        guard let attribute = module.config.locals[name] else {
+            throw EvaluationError("Reference to undeclared local value '\(name)'", at: range)
+        }
+        return memoized(\.locals, of: module, name, label: "\(module.addressPrefix)local.\(name)", at: range) {
+            evaluateReporting(attribute.expression, in: Scope(module: module))
+        }
+    }
+
+    func output(_ name: String, in module: ModuleInstance) -> Value {
+        guard let block = module.config.outputs[name] else { return .null }
+        return memoized(\.outputs, of: module, name, label: "\(module.addressPrefix)output.\(name)", at: block.range) {
+            guard let expression = block.body.attribute("value")?.expression else { return .null }
+            return evaluateReporting(expression, in: Scope(module: module))
+        }
+    }
+
+    /// `module.NAME`: an object of outputs, or a list / map of them for count / for_each.
+    func moduleValue(_ name: String, in module: ModuleInstance, at range: SourceRange?) throws(EvaluationError) -> Value {
+        guard module.config.moduleCalls[name] != nil else {
+            throw EvaluationError("Reference to undeclared module '\(name)'", at: range)
+        }
+        let call = moduleCall(name, in: module)
+        if let unresolved = call.unresolved { return .unknown(unresolved) }
+        let objects = call.instances.map { instance in
+            (instance.key, Value.object(Dictionary(uniqueKeysWithValues: instance.module.config.outputs.keys.map {
+                ($0, output($0, in: instance.module))
+            })))
+        }
+        return collect(objects, repetition: call.repetition)
+    }
+
+    /// `module.NAME.OUTPUT` for a single-instance module, without evaluating its other outputs.
+    func moduleOutput(_ name: String, output outputName: String, in module: ModuleInstance,
+                      at range: SourceRange?) throws(EvaluationError) -> Value? {
+        guard module.config.moduleCalls[name] != nil else {
+            throw EvaluationError("Reference to undeclared module '\(name)'", at: range)
+        }
+        let call = moduleCall(name, in: module)
+        if let unresolved = call.unresolved { return .unknown(unresolved) }
+        guard call.repetition == .single, let child = call.instances.first?.module else { return nil }
+        guard child.config.outputs[outputName] != nil else {
+            throw EvaluationError("Module '\(name)' has no output named '\(outputName)'", at: range)
+        }
+        return output(outputName, in: child)
+    }
+
+    /// Expands a `module` block into child instances, once.
+    func moduleCall(_ name: String, in module: ModuleInstance) -> ModuleInstance.Call {
+        if let call = module.calls[name] { return call }
+        guard let block = module.config.moduleCalls[name] else {
+            return ModuleInstance.Call(instances: [], unresolved: Unknown(reason: "no module '\(name)'"), repetition: .single)
+        }
+        let label = "\(module.addressPrefix)module.\(name)"
+        if module.callsInProgress.contains(name) {
+            report(EvaluationError("Cycle: \(label) depends on itself", at: block.range))
+            return ModuleInstance.Call(instances: [], unresolved: Unknown(reason: "\(label) depends on itself"), repetition: .single)
+        }
+        module.callsInProgress.insert(name)
+        defer { module.callsInProgress.remove(name) }
+
+        let registryKey = module.registryKey.isEmpty ? name : module.registryKey + "." + name
+        guard let directory = moduleDirectory(block, registryKey: registryKey, in: module, label: label) else {
+            let call = ModuleInstance.Call(instances: [], unresolved: Unknown(reason: "\(label) is not installed (run terraform init)"),
+                                           repetition: .single)
+            module.calls[name] = call
+            return call
+        }
+        let config = loader.load(directory: directory)
+        let expansion = expand(block.body, in: Scope(module: module), what: label)
+        var call = ModuleInstance.Call(instances: [], unresolved: expansion.unknown, repetition: expansion.repetition)
+        for instance in expansion.instances {
+            let path = label + (instance.key.map { "[\($0)]" } ?? "")
+            var inputs: [String: ModuleInstance.Input] = [:]
+            for attribute in block.body.attributes where !Self.moduleMetaArguments.contains(attribute.name) {
+                inputs[attribute.name] = ModuleInstance.Input(expression: attribute.expression, scope: instance.scope)
+            }
+            call.instances.append((instance.key, ModuleInstance(path: path, registryKey: registryKey, config: config, inputs: inputs)))
+        }
+        module.calls[name] = call
+        return call
+    }
+
+    private static let moduleMetaArguments: Set<String> = ["source", "version", "count", "for_each", "providers", "depends_on"]
+
+    private func moduleDirectory(_ block: Block, registryKey: String, in module: ModuleInstance, label: String) -> String? {
+        guard let sourceExpression = block.body.attribute("source")?.expression,
+              case .string(let source)? = try? evaluate(sourceExpression, in: Scope(module: module)) else {
+            report(EvaluationError("\(label) needs a 'source' string", at: block.range))
+            return nil
+        }
+        if source.hasPrefix("./") || source.hasPrefix("../") {
+            let directory = ((module.config.directory as NSString).appendingPathComponent(source) as NSString).standardizingPath
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue {
+                return directory
+            }
+            report(EvaluationError("Module directory '\(source)' of \(label) does not exist", at: sourceExpression.range))
+            return nil
+        }
+        if let installed = registry.directory(forKey: registryKey) { return installed }
+        if warnedModules.insert(label).inserted {
+            warn("\(label) (source '\(source)') is not installed; run 'terraform init' to let perimeter read it",
+                 at: sourceExpression.range.location)
+        }
+        return nil
+    }
+
+    /// A list for count, a map for for_each, the object itself otherwise.
+    func collect(_ objects: [(ResourceInstance.Key?, Value)], repetition: Expansion.Repetition) -> Value {
+        switch repetition {
+        case .single:
+            return objects.first?.1 ?? .null
+        case .count:
+            return .list(objects.map(\.1))
+        case .forEach:
+            var map: [String: Value] = [:]
+            for (key, value) in objects {
+                if case .string(let name)? = key { map[name] = value }
+            }
+            return .object(map)
+        }
+    }
+}

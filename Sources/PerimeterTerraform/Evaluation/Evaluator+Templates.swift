@@ -1,0 +1,83 @@
+import PerimeterModel
+
+/// Quoted strings, heredocs and template files.
+extension Evaluator {
+    func evaluateTemplate(_ parts: [TemplatePart], in scope: Scope, at range: SourceRange) throws(EvaluationError) -> Value {
+        // A template that is one interpolation and nothing else yields the value itself, unconverted.
+        if parts.count == 1, case .interpolation(let expression) = parts[0] {
+            return try evaluate(expression, in: scope)
+        }
+        var text = ""
+        var unknown: Unknown?
+        try render(parts, in: scope, at: range, into: &text, unknown: &unknown)
+        if let unknown { return .unknown(Unknown(reason: "a string built from a value that is not known: \(unknown.reason)")) }
+        return .string(text)
+    }
+
+    private func render(_ parts: [TemplatePart], in scope: Scope, at range: SourceRange,
+                        into text: inout String, unknown: inout Unknown?) throws(EvaluationError) {
+        for part in parts {
+            switch part {
+            case .literal(let literal):
+                text += literal
+            case .interpolation(let expression):
+                let value = try evaluate(expression, in: scope)
+                if case .unknown(let reason) = value {
+                    unknown = unknown ?? reason
+                } else if value.containsUnknown {
+                    unknown = unknown ?? Unknown(reason: "part of an interpolated value is not known")
+                } else if let string = TerraformText.string(value) {
+                    text += string
+                } else if value == .null {
+                    throw EvaluationError("Cannot include a null value in a string", at: expression.range)
+                } else {
+                    throw EvaluationError("Cannot include a \(value.typeName) in a string; use jsonencode() or join()", at: expression.range)
+                }
+            case .conditional(let condition, let then, let otherwise):
+                switch try evaluate(condition, in: scope) {
+                case .bool(let flag):
+                    try render(flag ? then : otherwise, in: scope, at: range, into: &text, unknown: &unknown)
+                case .unknown(let reason):
+                    unknown = unknown ?? reason
+                default:
+                    throw EvaluationError("The condition of %{if} must be a bool", at: condition.range)
+                }
+            case .loop(let keyVariable, let valueVariable, let collectionExpression, let body):
+                let collection = try evaluate(collectionExpression, in: scope)
+                let pairs: [(Value, Value)]
+                switch collection {
+                case .list(let items): pairs = items.enumerated().map { (.number(Double($0.offset)), $0.element) }
+                case .set(let items): pairs = items.map { ($0, $0) }
+                case .object(let fields): pairs = fields.sorted { $0.key < $1.key }.map { (.string($0.key), $0.value) }
+                case .unknown(let reason):
+                    unknown = unknown ?? reason
+                    continue
+                default:
+                    throw EvaluationError("%{for} needs a collection, not \(collection.typeName)", at: collectionExpression.range)
+                }
+                for (key, value) in pairs {
+                    var inner = scope.binding(valueVariable, to: value)
+                    if let keyVariable { inner = inner.binding(keyVariable, to: key) }
+                    try render(body, in: inner, at: range, into: &text, unknown: &unknown)
+                }
+            }
+        }
+    }
+
+    /// `templatefile(path, vars)`: the file's template evaluated with only `vars` in scope.
+    func renderTemplateFile(_ path: String, variables: Value, module: ModuleInstance) throws -> Value {
+        guard let source = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw FunctionError(message: "Cannot read template file '\(path)'")
+        }
+        let parsed = HCLParser.parseTemplate(source: source, path: path)
+        if let first = parsed.diagnostics.first { throw FunctionError(message: first.description) }
+        var scope = Scope(module: module)
+        for (name, value) in variables.fields ?? [:] { scope.names[name] = value }
+        let range = SourceRange(file: path, start: .init(line: 1, column: 1, offset: 0), end: .init(line: 1, column: 1, offset: 0))
+        do {
+            return try evaluateTemplate(parsed.parts, in: scope, at: range)
+        } catch {
+            throw FunctionError(message: error.message)
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import PerimeterModel
+
+/// Reads and parses module directories, each once however many module calls use it.
+final class ModuleLoader {
+    private var cache: [String: ModuleConfig] = [:]
+    private(set) var diagnostics: [Diagnostic] = []
+    private(set) var filesParsed = 0
+
+    /// The configuration files of a directory, in the order Terraform reads them (lexical).
+    static func configurationFiles(in directory: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return names
+            .filter { ($0.hasSuffix(".tf") || $0.hasSuffix(".tf.json")) && !$0.hasPrefix(".") }
+            .sorted()
+            .map { (directory as NSString).appendingPathComponent($0) }
+    }
+
+    func load(directory: String) -> ModuleConfig {
+        let directory = (directory as NSString).standardizingPath
+        if let cached = cache[directory] { return cached }
+        var files: [ConfigFile] = []
+        for path in Self.configurationFiles(in: directory) {
+            if let file = parse(path) { files.append(file) }
+        }
+        let config = ModuleConfig(directory: directory, files: files)
+        diagnostics += config.diagnostics
+        cache[directory] = config
+        return config
+    }
+
+    /// Parses one file; an unreadable or binary file is reported, never fatal.
+    func parse(_ path: String) -> ConfigFile? {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            diagnostics.append(.error("Cannot read file", file: path))
+            return nil
+        }
+        guard let source = String(data: data, encoding: .utf8), !data.contains(0) else {
+            diagnostics.append(.error("Not a text file (binary or not UTF-8)", file: path))
+            return nil
+        }
+        filesParsed += 1
+        let result = path.hasSuffix(".json")
+            ? HCLParser.parseJSONFile(source: source, path: path)
+            : HCLParser.parseFile(source: source, path: path)
+        diagnostics += result.diagnostics
+        return result.file
+    }
+}
