@@ -15,12 +15,20 @@ extension Evaluator {
     }
 
     private func evaluateResource(_ key: ModuleConfig.ResourceKey, block: Block, label: String, in module: ModuleInstance) -> Value {
-        let expansion = expand(block.body, in: Scope(module: module), what: label)
-        if let unknown = expansion.unknown { return .unknown(unknown) }
+        var expansion = expand(block.body, in: Scope(module: module), what: label)
+        let representative = expansion.unknown != nil
+        if let unknown = expansion.unknown {
+            // Evaluate one stand-in with each/count unknown: what all instances share stays visible.
+            let scope = with(Scope(module: module)) {
+                $0.each = (.unknown(unknown), .unknown(unknown))
+                $0.countIndex = .unknown(unknown)
+            }
+            expansion.instances = [(key: nil, scope: scope)]
+        }
         var objects: [(ResourceInstance.Key?, Value)] = []
         var results: [ResourceInstance] = []
         for instance in expansion.instances {
-            let address = label + (instance.key.map { "[\($0)]" } ?? "")
+            let address = label + (instance.key.map { "[\($0)]" } ?? (representative ? "[*]" : ""))
             var locations: [String: SourceLocation] = [:]
             var fields = evaluateBody(block.body, in: instance.scope, resource: address, path: "", locations: &locations,
                                       skipping: Self.resourceMetaArguments)
@@ -31,9 +39,10 @@ extension Evaluator {
             values[ResourceMarker.key] = nil
             results.append(ResourceInstance(mode: key.mode, type: key.type, name: key.name, module: module.path, key: instance.key,
                                             values: values.mapValues(ResourceMarker.strip), location: block.range.location,
-                                            locations: locations))
+                                            locations: locations, representsUnknownInstances: representative))
         }
         instances[module.path, default: [:]][key] = results
+        if let unknown = expansion.unknown { return .unknown(unknown) }
         return collect(objects, repetition: expansion.repetition)
     }
 

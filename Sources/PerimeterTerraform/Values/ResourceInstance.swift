@@ -39,9 +39,13 @@ public struct ResourceInstance: Hashable, Sendable {
     /// Where each attribute or nested block was written, by path: `cidr_blocks`, `ingress[0]`,
     /// `ingress[0].cidr_blocks`, `vpc_config[0]`.
     public var locations: [String: SourceLocation]
+    /// True when count / for_each was not known: this one instance stands for all of them, with
+    /// `each` / `count.index` unknown, so what they share (a destination, a port) is still seen.
+    public var representsUnknownInstances: Bool
 
     public init(mode: Mode = .managed, type: String, name: String, module: String = "", key: Key? = nil,
-                values: [String: Value], location: SourceLocation? = nil, locations: [String: SourceLocation] = [:]) {
+                values: [String: Value], location: SourceLocation? = nil, locations: [String: SourceLocation] = [:],
+                representsUnknownInstances: Bool = false) {
         self.mode = mode
         self.type = type
         self.name = name
@@ -50,6 +54,7 @@ public struct ResourceInstance: Hashable, Sendable {
         self.values = values
         self.location = location
         self.locations = locations
+        self.representsUnknownInstances = representsUnknownInstances
     }
 
     /// `module.eks.aws_security_group_rule.kubelet["10.0.0.0/8"]`, `data.aws_iam_policy_document.trust`.
@@ -57,7 +62,11 @@ public struct ResourceInstance: Hashable, Sendable {
         var address = module.isEmpty ? "" : module + "."
         if mode == .data { address += "data." }
         address += "\(type).\(name)"
-        if let key { address += "[\(key)]" }
+        if let key {
+            address += "[\(key)]"
+        } else if representsUnknownInstances {
+            address += "[*]"
+        }
         return address
     }
 
