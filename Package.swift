@@ -18,10 +18,12 @@ let package = Package(
         .target(name: "PerimeterAnalysis", dependencies: ["PerimeterModel"]),
         .target(name: "PerimeterChecks", dependencies: ["PerimeterModel", "PerimeterAnalysis"]),
         .target(name: "PerimeterReport", dependencies: ["PerimeterModel", "PerimeterChecks"]),
+        // Finds the inputs under the given paths, builds one snapshot, runs the checks.
+        .target(name: "PerimeterScan", dependencies: ["PerimeterModel", "PerimeterTerraform", "PerimeterChecks", "PerimeterReport"]),
         .executableTarget(
             name: "perimeter",
             dependencies: [
-                "PerimeterModel", "PerimeterTerraform", "PerimeterAnalysis", "PerimeterChecks", "PerimeterReport",
+                "PerimeterModel", "PerimeterScan", "PerimeterChecks", "PerimeterReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -38,6 +40,11 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "PerimeterReportTests", dependencies: ["PerimeterReport", "PerimeterChecks", "PerimeterModel"]),
+        .testTarget(
+            name: "PerimeterScanTests",
+            dependencies: ["PerimeterScan", "PerimeterModel", "PerimeterChecks"],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "PerimeterCLITests", dependencies: ["perimeter"]),
     ]
 )

@@ -121,7 +121,7 @@ extension Evaluator {
             return nil
         }
         if source.hasPrefix("./") || source.hasPrefix("../") {
-            let directory = ((module.config.directory as NSString).appendingPathComponent(source) as NSString).standardizingPath
+            let directory = PathNormalization.join(module.config.directory, source)
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue {
                 return directory

@@ -5,7 +5,7 @@ import PerimeterModel
 final class Evaluator {
     let rootDirectory: String
     let inputs: VariableInputs
-    let loader = ModuleLoader()
+    let loader: ModuleLoader
     let registry: ModuleRegistry
     var diagnostics: [Diagnostic] = []
     /// Names being evaluated right now, to explain a cycle.
@@ -15,9 +15,10 @@ final class Evaluator {
     /// Modules already warned about, so each problem is said once.
     var warnedModules: Set<String> = []
 
-    init(rootDirectory: String, inputs: VariableInputs) {
-        self.rootDirectory = (rootDirectory as NSString).standardizingPath
+    init(rootDirectory: String, inputs: VariableInputs, loader: ModuleLoader) {
+        self.rootDirectory = PathNormalization.normalize(rootDirectory)
         self.inputs = inputs
+        self.loader = loader
         registry = ModuleRegistry(rootDirectory: self.rootDirectory)
     }
 
@@ -31,8 +32,7 @@ final class Evaluator {
         for name in config.outputs.keys.sorted() {
             outputs[name] = ResourceMarker.strip(output(name, in: root))
         }
-        return TerraformEvaluation(resources: resources, diagnostics: loader.diagnostics + diagnostics,
-                                   outputs: outputs, filesParsed: loader.filesParsed)
+        return TerraformEvaluation(resources: resources, diagnostics: diagnostics, outputs: outputs)
     }
 
     /// Walks the module tree in declaration order so results are stable whatever order evaluation took.

@@ -17,6 +17,8 @@ final class ModuleConfig {
     private(set) var moduleCalls: [String: Block] = [:]
     private(set) var moduleCallOrder: [String] = []
     private(set) var outputs: [String: Block] = [:]
+    /// `source` strings of module calls that point into this file system (`./x`, `../x`).
+    private(set) var localModuleSources: [String] = []
     private(set) var diagnostics: [Diagnostic] = []
     let fileCount: Int
 
@@ -55,6 +57,11 @@ final class ModuleConfig {
                 }
             case "module":
                 if let name = singleLabel(block) {
+                    if case .template(let parts)? = block.body.attribute("source")?.expression.kind,
+                       parts.count == 1, case .literal(let source) = parts[0],
+                       source.hasPrefix("./") || source.hasPrefix("../") {
+                        localModuleSources.append(source)
+                    }
                     if moduleCalls[name] == nil { moduleCallOrder.append(name) }
                     declare(&moduleCalls, name, block, what: "module")
                 }

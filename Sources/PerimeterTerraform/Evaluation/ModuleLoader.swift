@@ -2,10 +2,13 @@ import Foundation
 import PerimeterModel
 
 /// Reads and parses module directories, each once however many module calls use it.
-final class ModuleLoader {
+public final class ModuleLoader {
     private var cache: [String: ModuleConfig] = [:]
-    private(set) var diagnostics: [Diagnostic] = []
-    private(set) var filesParsed = 0
+    /// Problems reading or parsing files; each file is read once, so each problem is said once.
+    public private(set) var diagnostics: [Diagnostic] = []
+    public private(set) var filesParsed = 0
+
+    public init() {}
 
     /// The configuration files of a directory, in the order Terraform reads them (lexical).
     static func configurationFiles(in directory: String) -> [String] {
@@ -13,11 +16,11 @@ final class ModuleLoader {
         return names
             .filter { ($0.hasSuffix(".tf") || $0.hasSuffix(".tf.json")) && !$0.hasPrefix(".") }
             .sorted()
-            .map { (directory as NSString).appendingPathComponent($0) }
+            .map { PathNormalization.join(directory, $0) }
     }
 
     func load(directory: String) -> ModuleConfig {
-        let directory = (directory as NSString).standardizingPath
+        let directory = PathNormalization.normalize(directory)
         if let cached = cache[directory] { return cached }
         var files: [ConfigFile] = []
         for path in Self.configurationFiles(in: directory) {

@@ -6,13 +6,13 @@ struct ModuleRegistry {
     private var directories: [String: String] = [:]
 
     init(rootDirectory: String) {
-        let manifest = (rootDirectory as NSString).appendingPathComponent(".terraform/modules/modules.json")
+        let manifest = PathNormalization.join(rootDirectory, ".terraform/modules/modules.json")
         guard let data = FileManager.default.contents(atPath: manifest),
               let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
               let modules = json["Modules"] as? [[String: Any]] else { return }
         for module in modules {
             guard let key = module["Key"] as? String, let dir = module["Dir"] as? String, !key.isEmpty else { continue }
-            directories[key] = dir.hasPrefix("/") ? dir : (rootDirectory as NSString).appendingPathComponent(dir)
+            directories[key] = PathNormalization.join(rootDirectory, dir)
         }
     }
 

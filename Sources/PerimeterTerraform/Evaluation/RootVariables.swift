@@ -12,11 +12,11 @@ enum RootVariables {
             guard config.variables[name] != nil else { continue }
             values[name] = parseRaw(raw, for: name, config: config, evaluator: evaluator, scope: constantScope)
         }
-        var files = ["terraform.tfvars", "terraform.tfvars.json"].map { (config.directory as NSString).appendingPathComponent($0) }
+        var files = ["terraform.tfvars", "terraform.tfvars.json"].map { PathNormalization.join(config.directory, $0) }
         let autoFiles = ((try? FileManager.default.contentsOfDirectory(atPath: config.directory)) ?? [])
             .filter { $0.hasSuffix(".auto.tfvars") || $0.hasSuffix(".auto.tfvars.json") }
             .sorted()
-            .map { (config.directory as NSString).appendingPathComponent($0) }
+            .map { PathNormalization.join(config.directory, $0) }
         files += autoFiles
         for file in files where FileManager.default.fileExists(atPath: file) {
             read(file: file, into: &values, evaluator: evaluator, scope: constantScope)

@@ -1,0 +1,90 @@
+import Foundation
+import PerimeterModel
+import PerimeterTerraform
+
+/// One input `scan` found, by kind.
+public enum ScanInput: Hashable, Sendable {
+    /// A root module directory; the modules it calls are read through it.
+    case terraform(directory: String)
+    /// `terraform show -json` output.
+    case plan(file: String)
+    /// A snapshot written by `perimeter collect` (or `scan --write-snapshot`).
+    case snapshot(file: String)
+
+    public var path: String {
+        switch self {
+        case .terraform(let path), .plan(let path), .snapshot(let path): path
+        }
+    }
+}
+
+/// Finds every input under the paths a user gives, and says clearly what it cannot use.
+public enum InputDiscovery {
+    public static func discover(_ paths: [String], loader: ModuleLoader) -> (inputs: [ScanInput], diagnostics: [Diagnostic]) {
+        var inputs: [ScanInput] = []
+        var diagnostics: [Diagnostic] = []
+        let manager = FileManager.default
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                diagnostics.append(.error("No such file or directory", file: path))
+                continue
+            }
+            if isDirectory.boolValue {
+                guard manager.isReadableFile(atPath: path), (try? manager.contentsOfDirectory(atPath: path)) != nil else {
+                    diagnostics.append(.error("Cannot read directory", file: path))
+                    continue
+                }
+                let roots = TerraformEvaluator.rootModules(under: path, loader: loader)
+                let plans = planFiles(under: path)
+                if roots.isEmpty && plans.isEmpty {
+                    diagnostics.append(.error("No Terraform configuration (.tf, .tf.json) or plan JSON found in this directory", file: path))
+                }
+                inputs += roots.map { .terraform(directory: $0) } + plans.map { .plan(file: $0) }
+            } else {
+                switch classify(file: path) {
+                case .success(let input): inputs.append(input)
+                case .failure(let diagnostic): diagnostics.append(diagnostic)
+                }
+            }
+        }
+        return (inputs, diagnostics)
+    }
+
+    private static func classify(file path: String) -> Result<ScanInput, Diagnostic> {
+        if path.hasSuffix(".tf") || path.hasSuffix(".tf.json") {
+            return .success(.terraform(directory: (path as NSString).deletingLastPathComponent.isEmpty
+                ? "." : (path as NSString).deletingLastPathComponent))
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(.error("Cannot read file", file: path))
+        }
+        if data.contains(0) {
+            return .failure(.error("Not a text file: perimeter reads Terraform (.tf), plan JSON and snapshots", file: path))
+        }
+        if PlanReader.looksLikePlan(data) { return .success(.plan(file: path)) }
+        if SnapshotFile.looksLikeSnapshot(data) { return .success(.snapshot(file: path)) }
+        return .failure(.error("Not an input perimeter knows: expected Terraform (.tf), `terraform show -json` output or a perimeter snapshot",
+                               file: path))
+    }
+
+    /// Plan JSON files inside a directory tree: `.json` files whose first bytes look like `terraform show -json`.
+    private static func planFiles(under path: String) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: path) else { return [] }
+        var found: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            let name = (relative as NSString).lastPathComponent
+            if name.hasPrefix(".") || name == "node_modules" {
+                enumerator.skipDescendants()
+                continue
+            }
+            guard name.hasSuffix(".json"), !name.hasSuffix(".tf.json"), !name.hasSuffix(".tfvars.json") else { continue }
+            let full = (path as NSString).appendingPathComponent(relative)
+            guard let handle = FileHandle(forReadingAtPath: full) else { continue }
+            let head = handle.readData(ofLength: 4096)
+            try? handle.close()
+            if PlanReader.looksLikePlan(head) { found.append(full) }
+        }
+        return found.sorted()
+    }
+}
