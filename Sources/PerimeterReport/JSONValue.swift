@@ -1,0 +1,84 @@
+/// A JSON document built in memory and written deterministically: object keys sorted, two-space
+/// indentation, no escaped slashes. Our own writer, so the output is byte-identical on every
+/// platform and Foundation version.
+enum JSONValue: Equatable, Sendable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case string(String)
+    case array([JSONValue])
+    case object([String: JSONValue])
+
+    /// An object that drops the entries whose value is nil, for fields that are omitted when unknown.
+    static func object(_ entries: [(String, JSONValue?)]) -> JSONValue {
+        var result: [String: JSONValue] = [:]
+        for (key, value) in entries {
+            if let value { result[key] = value }
+        }
+        return .object(result)
+    }
+
+    /// Pretty-printed text, keys sorted.
+    var pretty: String {
+        var out = ""
+        write(to: &out, indent: 0)
+        return out
+    }
+
+    private func write(to out: inout String, indent: Int) {
+        switch self {
+        case .null: out += "null"
+        case .bool(let value): out += value ? "true" : "false"
+        case .int(let value): out += String(value)
+        case .string(let value): Self.writeString(value, to: &out)
+        case .array(let items):
+            guard !items.isEmpty else { out += "[]"; return }
+            out += "[\n"
+            for (index, item) in items.enumerated() {
+                out += Self.spaces(indent + 1)
+                item.write(to: &out, indent: indent + 1)
+                out += index == items.count - 1 ? "\n" : ",\n"
+            }
+            out += Self.spaces(indent) + "]"
+        case .object(let members):
+            guard !members.isEmpty else { out += "{}"; return }
+            out += "{\n"
+            let keys = members.keys.sorted()
+            for (index, key) in keys.enumerated() {
+                out += Self.spaces(indent + 1)
+                Self.writeString(key, to: &out)
+                out += ": "
+                members[key]?.write(to: &out, indent: indent + 1)
+                out += index == keys.count - 1 ? "\n" : ",\n"
+            }
+            out += Self.spaces(indent) + "}"
+        }
+    }
+
+    private static func spaces(_ level: Int) -> String {
+        String(repeating: " ", count: level * 2)
+    }
+
+    private static func writeString(_ value: String, to out: inout String) {
+        out += "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        out += "\""
+    }
+}
