@@ -39,7 +39,11 @@ let package = Package(
             dependencies: ["PerimeterChecks", "PerimeterTerraform", "PerimeterModel", "PerimeterAnalysis"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "PerimeterReportTests", dependencies: ["PerimeterReport", "PerimeterChecks", "PerimeterModel"]),
+        .testTarget(
+            name: "PerimeterReportTests",
+            dependencies: ["PerimeterReport", "PerimeterChecks", "PerimeterModel"],
+            exclude: ["Golden"]
+        ),
         .testTarget(
             name: "PerimeterScanTests",
             dependencies: ["PerimeterScan", "PerimeterModel", "PerimeterChecks"],

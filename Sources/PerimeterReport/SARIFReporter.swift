@@ -5,14 +5,13 @@ import PerimeterModel
 /// input errors are tool execution notifications.
 public struct SARIFReporter: Reporter {
     public static let schemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-    /// Where people learn about the tool; shown by code-scanning UIs next to the tool name.
-    public static let defaultInformationURI = "https://github.com/perimeter-security/perimeter"
     /// The key of the fingerprint in `partialFingerprints`; the `/v1` changes if the hash input does.
     public static let fingerprintKey = "perimeterFinding/v1"
 
-    public var informationURI: String
+    /// Where people learn about the tool; omitted until the project has a public home.
+    public var informationURI: String?
 
-    public init(informationURI: String = SARIFReporter.defaultInformationURI) {
+    public init(informationURI: String? = nil) {
         self.informationURI = informationURI
     }
 
@@ -22,10 +21,10 @@ public struct SARIFReporter: Reporter {
         for (index, entry) in rules.enumerated() { ruleIndex[entry.id] = index }
 
         let driver: JSONValue = .object([
-            "name": .string("perimeter"),
-            "version": .string(report.toolVersion),
-            "informationUri": .string(informationURI),
-            "rules": .array(rules.map(\.rule)),
+            ("name", .string("perimeter")),
+            ("version", .string(report.toolVersion)),
+            ("informationUri", informationURI.map { .string($0) }),
+            ("rules", .array(rules.map(\.rule))),
         ])
         let rootURI = SARIFArtifactURI.rootURI(report.sourceRoot)
         let run: JSONValue = .object([
