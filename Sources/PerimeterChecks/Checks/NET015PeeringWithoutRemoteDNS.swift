@@ -32,18 +32,20 @@ public struct PeeringWithoutRemoteDNSCheck: Check {
 
     public func run(_ context: CheckContext) -> [Finding] {
         context.snapshot.peeringConnections.compactMap { peering in
-            var missing: [String] = []
+            var sides: [String] = []
+            var evidence: [String] = []
             for (side, setting) in [("requester", peering.requesterAllowsRemoteDNS), ("accepter", peering.accepterAllowsRemoteDNS)] {
                 switch setting {
                 case .known(true)?, .unknown?: continue
-                case .known(false)?: missing.append("\(side): allow_remote_vpc_dns_resolution = false")
-                case nil: missing.append("\(side): allow_remote_vpc_dns_resolution not set (default false)")
+                case .known(false)?: evidence.append("\(side): allow_remote_vpc_dns_resolution = false")
+                case nil: evidence.append("\(side): allow_remote_vpc_dns_resolution not set (default false)")
                 }
+                sides.append(side)
             }
-            guard !missing.isEmpty else { return nil }
+            guard !sides.isEmpty else { return nil }
             return finding(resource: peering.provenance.resource, location: peering.provenance.location,
-                           message: "peering '\(peering.provenance.resource)' does not resolve remote private DNS on the \(missing.count == 2 ? "requester and accepter sides" : missing[0].components(separatedBy: ":")[0] + " side")",
-                           evidence: missing)
+                           message: "peering '\(peering.provenance.resource)' does not resolve remote private DNS on the \(sides.joined(separator: " and ")) side\(sides.count > 1 ? "s" : "")",
+                           evidence: evidence)
         }
     }
 }
