@@ -1,0 +1,122 @@
+import ArgumentParser
+import Foundation
+import PerimeterChecks
+import PerimeterModel
+import PerimeterReport
+import PerimeterScan
+import PerimeterTerraform
+
+struct ScanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scan",
+        abstract: "Scan Terraform, plan JSON and snapshots; report every perimeter gap with the line to change.",
+        discussion: """
+            Inputs are detected: a directory of .tf files (each root module in it, with terraform.tfvars and \
+            *.auto.tfvars), `terraform show -json` output, or a snapshot from `perimeter collect`.
+
+            Exit status: 0 no finding at or above --fail-on; 1 findings at or above it; 2 an input or usage \
+            error (the findings of the good inputs are still reported).
+
+            Silence one finding with a comment above the rule or resource:
+              # perimeter:ignore NET-002 VPN range reviewed by the network team
+
+            Examples:
+              perimeter scan environments/prod
+              perimeter scan . --var-file prod.tfvars --var cluster_name=prod
+              terraform show -json tfplan > plan.json && perimeter scan plan.json --fail-on high
+              perimeter scan infra/ --format sarif --output perimeter.sarif
+            """
+    )
+
+    @Argument(help: "Directories or files to scan.")
+    var paths: [String] = ["."]
+
+    @Option(help: "Output format: table, json or sarif.")
+    var format: OutputFormat = .table
+
+    @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
+    var output: String?
+
+    @Option(help: "Exit 1 when a finding is at or above this severity: critical, high, medium, low, info or never.")
+    var failOn: FailThreshold = .low
+
+    @Option(name: .customLong("check"), help: "Run only this check (repeatable).")
+    var checks: [String] = []
+
+    @Option(name: .customLong("skip-check"), help: "Do not run this check (repeatable).")
+    var skippedChecks: [String] = []
+
+    @Option(name: .customLong("var"), help: "Set a root module variable, as NAME=VALUE (repeatable).")
+    var variables: [String] = []
+
+    @Option(name: .customLong("var-file"), help: "Read root module variables from a .tfvars file (repeatable).")
+    var variableFiles: [String] = []
+
+    func validate() throws {
+        for id in checks + skippedChecks where CheckRegistry.check(id: id) == nil {
+            throw ValidationError("Unknown check '\(id)'; 'perimeter checks' lists them")
+        }
+        for assignment in variables where !assignment.contains("=") {
+            throw ValidationError("--var needs NAME=VALUE, not '\(assignment)'")
+        }
+    }
+
+    func run() throws {
+        let selected = CheckRegistry.all.filter { check in
+            let id = check.description.id
+            return (checks.isEmpty || checks.contains { $0.uppercased() == id }) && !skippedChecks.contains { $0.uppercased() == id }
+        }
+        let options = ScanOptions(paths: paths, variables: variableInputs(), checks: selected)
+        let showProgress = isatty(fileno(stderr)) == 1
+        let result = Scanner.scan(options) { line in
+            if showProgress { FileHandle.standardError.write(Data("\u{1B}[2K\rscanning \(line)".utf8)) }
+        }
+        if showProgress { FileHandle.standardError.write(Data("\u{1B}[2K\r".utf8)) }
+
+        let report = ScanReport(findings: result.findings, diagnostics: result.diagnostics,
+                                checks: selected.map(\.description), inputs: paths,
+                                toolVersion: PerimeterVersion.current, suppressed: result.suppressed.count,
+                                sourceRoot: FileManager.default.currentDirectoryPath)
+        let color = output == nil && Terminal.wantsColor(stdoutIsTTY: Terminal.stdoutIsTTY,
+                                                         environment: ProcessInfo.processInfo.environment)
+        let text = makeReporter(format, color: color).render(report) + "\n"
+        if let output {
+            do {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: output))
+            } catch {
+                FileHandle.standardError.write(Data("error: cannot write '\(output)': \(error.localizedDescription)\n".utf8))
+                throw ExitCode(2)
+            }
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+        if format != .table || output != nil {
+            // Errors must reach a person even when the report goes to a machine.
+            for diagnostic in result.diagnostics where diagnostic.severity == .error {
+                FileHandle.standardError.write(Data("\(diagnostic)\n".utf8))
+            }
+        }
+        if result.hasErrors { throw ExitCode(2) }
+        if let threshold = failOn.severity, result.findings.contains(where: { $0.severity >= threshold }) {
+            throw ExitCode(1)
+        }
+    }
+
+    private func variableInputs() -> VariableInputs {
+        // Files first, then single values: a --var always wins over a --var-file.
+        let files = variableFiles.map { VariableInputs.Assignment.file($0) }
+        let values = variables.map { assignment -> VariableInputs.Assignment in
+            let parts = assignment.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            return .value(name: String(parts[0]), raw: parts.count > 1 ? String(parts[1]) : "")
+        }
+        return VariableInputs(commandLine: files + values, environment: ProcessInfo.processInfo.environment)
+    }
+}
+
+enum FailThreshold: String, ExpressibleByArgument, CaseIterable {
+    case critical, high, medium, low, info, never
+
+    var severity: Severity? { Severity(rawValue: rawValue) }
+}
+
+extension OutputFormat: ExpressibleByArgument {}
