@@ -1,0 +1,14 @@
+variable "public" {
+  type = bool
+}
+
+resource "aws_eks_cluster" "this" {
+  name     = "dev"
+  role_arn = "arn:aws:iam::111122223333:role/eks"
+
+  vpc_config {
+    subnet_ids             = ["subnet-1"]
+    endpoint_public_access = var.public
+    public_access_cidrs    = ["13.125.215.119/32"]
+  }
+}
