@@ -4,6 +4,13 @@ import PerimeterModel
 /// table are generated from this list; a test fails on duplicate or malformed ids.
 public enum CheckRegistry {
     public static let all: [any Check] = [
+        KubeletOpenToInternetCheck(),
+        KubeletFromCIDRCheck(),
+        KubeletReadOnlyPortReachableCheck(),
+        NodesShareClusterSecurityGroupCheck(),
+        ControlPlaneCannotReachKubeletCheck(),
+        APIOpenToWideRangeCheck(),
+        PeeringMissingRouteCheck(),
         PublicEndpointRestrictedCheck(),
         PublicEndpointOpenCheck(),
         PrivateEndpointDisabledCheck(),
