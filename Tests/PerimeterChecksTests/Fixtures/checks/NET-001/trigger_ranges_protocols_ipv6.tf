@@ -1,0 +1,117 @@
+# The cases peers get wrong: a port range, protocol -1, IPv6, and `self = true` next to 0.0.0.0/0.
+# expect: aws_security_group_rule.kubelet_world
+# expect: aws_security_group.node_extra
+# expect: aws_vpc_security_group_ingress_rule.all_ipv6
+# expect: aws_security_group_rule.self_and_world
+resource "aws_eks_cluster" "this" {
+  name     = "dev"
+  role_arn = "arn:aws:iam::111122223333:role/eks"
+
+  vpc_config {
+    subnet_ids              = ["subnet-1", "subnet-2"]
+    endpoint_private_access = true
+    endpoint_public_access  = false
+  }
+}
+
+resource "aws_security_group" "node" {
+  name_prefix = "dev-node-"
+  vpc_id      = "vpc-0eks"
+}
+
+resource "aws_security_group_rule" "node_kubelet_from_cluster" {
+  type                     = "ingress"
+  security_group_id        = aws_security_group.node.id
+  protocol                 = "tcp"
+  from_port                = 10250
+  to_port                  = 10250
+  source_security_group_id = aws_eks_cluster.this.vpc_config[0].cluster_security_group_id
+}
+
+resource "aws_launch_template" "node" {
+  name_prefix            = "dev-node-"
+  vpc_security_group_ids = [aws_security_group.node.id]
+
+  metadata_options {
+    http_tokens = "required"
+  }
+}
+
+resource "aws_eks_node_group" "this" {
+  cluster_name    = aws_eks_cluster.this.name
+  node_group_name = "dev-spot"
+  node_role_arn   = "arn:aws:iam::111122223333:role/node"
+  subnet_ids      = ["subnet-1", "subnet-2"]
+
+  launch_template {
+    id      = aws_launch_template.node.id
+    version = aws_launch_template.node.latest_version
+  }
+
+  scaling_config {
+    desired_size = 2
+    min_size     = 1
+    max_size     = 3
+  }
+}
+
+resource "aws_security_group_rule" "kubelet_world" {
+  type              = "ingress"
+  security_group_id = aws_security_group.node.id
+  protocol          = "tcp"
+  from_port         = 10250
+  to_port           = 10250
+  cidr_blocks       = ["0.0.0.0/0"]
+}
+
+resource "aws_security_group_rule" "self_and_world" {
+  type              = "ingress"
+  security_group_id = aws_security_group.node.id
+  protocol          = "tcp"
+  from_port         = 10250
+  to_port           = 10250
+  self              = true
+  cidr_blocks       = ["0.0.0.0/0"]
+}
+
+resource "aws_vpc_security_group_ingress_rule" "all_ipv6" {
+  security_group_id = aws_security_group.node.id
+  ip_protocol       = "-1"
+  cidr_ipv6         = "::/0"
+}
+
+# A second group on the same nodes, with an inline rule whose range covers 10250.
+resource "aws_security_group" "node_extra" {
+  name_prefix = "dev-node-extra-"
+  vpc_id      = "vpc-0eks"
+
+  ingress {
+    protocol    = "tcp"
+    from_port   = 10000
+    to_port     = 11000
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+
+resource "aws_launch_template" "second" {
+  name_prefix            = "dev-second-"
+  vpc_security_group_ids = [aws_security_group.node.id, aws_security_group.node_extra.id]
+}
+
+resource "aws_eks_node_group" "second" {
+  cluster_name    = aws_eks_cluster.this.name
+  node_group_name = "dev-second"
+  node_role_arn   = "arn:aws:iam::111122223333:role/node"
+  subnet_ids      = ["subnet-1"]
+
+  launch_template {
+    id      = aws_launch_template.second.id
+    version = "$Latest"
+  }
+
+  scaling_config {
+    desired_size = 1
+    min_size     = 1
+    max_size     = 1
+  }
+}

@@ -1,0 +1,39 @@
+# The "before" state of source document 000: nodes in the cluster SG, whose EKS-created self rule admits all.
+# expect: aws_eks_node_group.this
+resource "aws_eks_cluster" "this" {
+  name     = "dev"
+  role_arn = "arn:aws:iam::111122223333:role/eks"
+
+  vpc_config {
+    subnet_ids              = ["subnet-1", "subnet-2"]
+    endpoint_private_access = true
+    endpoint_public_access  = false
+  }
+}
+
+# No security group in the launch template: EKS puts the nodes in the cluster security group.
+resource "aws_launch_template" "node" {
+  name_prefix = "dev-node-"
+
+  metadata_options {
+    http_tokens = "required"
+  }
+}
+
+resource "aws_eks_node_group" "this" {
+  cluster_name    = aws_eks_cluster.this.name
+  node_group_name = "dev-spot"
+  node_role_arn   = "arn:aws:iam::111122223333:role/node"
+  subnet_ids      = ["subnet-1", "subnet-2"]
+
+  launch_template {
+    id      = aws_launch_template.node.id
+    version = aws_launch_template.node.latest_version
+  }
+
+  scaling_config {
+    desired_size = 2
+    min_size     = 1
+    max_size     = 3
+  }
+}
