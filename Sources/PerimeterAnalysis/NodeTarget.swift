@@ -39,7 +39,7 @@ public struct NodeTarget: Hashable, Sendable {
     /// The cluster's name (from the cluster, its tag, or the node group's reference).
     public var clusterName: String?
     /// Canonical security group keys (see `SnapshotIndex.securityGroupKey`), first-seen order, no repeats.
-    public var securityGroupKeys: [String]
+    public private(set) var securityGroupKeys: [String]
     /// References that could not become a security group key.
     public var unresolved: [UnresolvedReference]
     /// Set when the configuration cannot tell which groups the nodes get (the launch template's
@@ -49,6 +49,8 @@ public struct NodeTarget: Hashable, Sendable {
     public var possibleSecurityGroupKeys: [String]
     /// Live instances found in this target; their real groups are in `securityGroupKeys`.
     public var instanceKeys: [String]
+    /// Mirrors `securityGroupKeys` so a target with thousands of live instances adds groups in O(1).
+    private var securityGroupKeySet: Set<String> = []
 
     public init(kind: Kind, key: String, name: String, provenance: Provenance, clusterKey: String? = nil,
                 clusterName: String? = nil) {
@@ -68,11 +70,11 @@ public struct NodeTarget: Hashable, Sendable {
     public var isMembershipKnown: Bool { membershipUnknown == nil }
 
     public func carries(_ securityGroupKey: String) -> Bool {
-        securityGroupKeys.contains(securityGroupKey)
+        securityGroupKeySet.contains(securityGroupKey)
     }
 
     mutating func addSecurityGroup(_ key: String) {
-        if !securityGroupKeys.contains(key) { securityGroupKeys.append(key) }
+        if securityGroupKeySet.insert(key).inserted { securityGroupKeys.append(key) }
     }
 
     mutating func addPossibleSecurityGroup(_ key: String) {
