@@ -5,7 +5,7 @@ import PackageDescription
 // Offline targets stay free of HTTP clients so they build fast.
 let package = Package(
     name: "perimeter",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "perimeter", targets: ["perimeter"]),
     ],

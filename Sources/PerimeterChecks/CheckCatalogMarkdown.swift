@@ -1,3 +1,5 @@
+import Foundation
+
 /// The check table of the README, generated from the checks' metadata (a test fails when the README is stale).
 public enum CheckCatalogMarkdown {
     public static let beginMarker = "<!-- checks:begin (generated from the checks' metadata; PERIMETER_UPDATE_README=1 swift test rewrites it) -->"
