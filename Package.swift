@@ -36,7 +36,7 @@ let package = Package(
         .testTarget(name: "PerimeterAnalysisTests", dependencies: ["PerimeterAnalysis", "PerimeterModel"]),
         .testTarget(
             name: "PerimeterChecksTests",
-            dependencies: ["PerimeterChecks", "PerimeterTerraform", "PerimeterModel", "PerimeterAnalysis"],
+            dependencies: ["PerimeterChecks", "PerimeterScan", "PerimeterTerraform", "PerimeterModel", "PerimeterAnalysis"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

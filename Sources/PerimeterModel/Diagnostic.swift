@@ -31,3 +31,6 @@ public struct Diagnostic: Codable, Hashable, Sendable, CustomStringConvertible {
         return "\(place)\(severity.rawValue): \(message)"
     }
 }
+
+/// A diagnostic can travel as the failure of a `Result`.
+extension Diagnostic: Error {}

@@ -67,7 +67,7 @@ struct ScanCommand: ParsableCommand {
             return (checks.isEmpty || checks.contains { $0.uppercased() == id }) && !skippedChecks.contains { $0.uppercased() == id }
         }
         let options = ScanOptions(paths: paths, variables: variableInputs(), checks: selected)
-        let showProgress = isatty(fileno(stderr)) == 1
+        let showProgress = isatty(STDERR_FILENO) == 1
         let result = Scanner.scan(options) { line in
             if showProgress { FileHandle.standardError.write(Data("\u{1B}[2K\rscanning \(line)".utf8)) }
         }
