@@ -95,6 +95,7 @@ extension Parser {
             break
         }
         guard let name = readIdentifier() else {
+            if atEnd { throw error("Expected an expression, not end of file") }
             if atNewline { throw error("Expected an expression before the end of the line") }
             throw error("Expected an expression, not \(currentText)")
         }
