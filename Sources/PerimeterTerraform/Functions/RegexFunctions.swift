@@ -3,7 +3,7 @@
 enum RegexFunctions {
     static let definitions: [FunctionDefinition] = [
         FunctionDefinition("regex", .exactly(2)) { arguments in
-            let (regex, captures) = try compile(try arguments.string(0))
+            let (regex, captures) = try compileForCaptures(try arguments.string(0))
             let text = try arguments.string(1)
             guard let match = try? regex.firstMatch(in: text) else {
                 throw arguments.error("The pattern '\(try arguments.string(0))' did not match any part of the given string")
@@ -11,7 +11,7 @@ enum RegexFunctions {
             return result(of: match, captures: captures)
         },
         FunctionDefinition("regexall", .exactly(2)) { arguments in
-            let (regex, captures) = try compile(try arguments.string(0))
+            let (regex, captures) = try compileForCaptures(try arguments.string(0))
             let text = try arguments.string(1)
             return .list(text.matches(of: regex).map { result(of: $0, captures: captures) })
         },
@@ -22,6 +22,8 @@ enum RegexFunctions {
         case none
         case positional
         case named
+        /// Named and unnamed groups together: fine for `replace`, refused by `regex`.
+        case mixed
     }
 
     static func compile(_ pattern: String) throws -> (Regex<AnyRegexOutput>, Captures) {
@@ -37,10 +39,7 @@ enum RegexFunctions {
         }
         let (named, unnamed) = countGroups(pattern)
         if named == 0 { return (regex, unnamed == 0 ? .none : .positional) }
-        guard unnamed == 0 else {
-            throw FunctionError("Invalid regular expression '\(pattern)': cannot mix named and unnamed capture groups")
-        }
-        return (regex, .named)
+        return (regex, unnamed == 0 ? .named : .mixed)
     }
 
     /// Named and unnamed capture groups written in a pattern: `(`, `(?P<name>` and `(?<name>`,
@@ -96,6 +95,15 @@ enum RegexFunctions {
         return output
     }
 
+    /// A compiled pattern for `regex` and `regexall`, whose result shape needs consistent groups.
+    static func compileForCaptures(_ pattern: String) throws -> (Regex<AnyRegexOutput>, Captures) {
+        let compiled = try compile(pattern)
+        if case .mixed = compiled.1 {
+            throw FunctionError("Invalid regular expression '\(pattern)': cannot mix named and unnamed capture groups")
+        }
+        return compiled
+    }
+
     private static func result(of match: Regex<AnyRegexOutput>.Match, captures: Captures) -> Value {
         let groups = Array(match.output.dropFirst())
         func text(_ capture: AnyRegexOutput.Element) -> Value {
@@ -104,7 +112,7 @@ enum RegexFunctions {
         switch captures {
         case .none: return .string(String(match.output[0].substring ?? ""))
         case .positional: return .list(groups.map(text))
-        case .named:
+        case .named, .mixed:
             return .object(groups.reduce(into: [:]) { fields, capture in
                 if let name = capture.name { fields[name] = text(capture) }
             })
