@@ -46,6 +46,7 @@ struct DebugCommand: ParsableCommand {
 
         @Argument var paths: [String]
         @Flag(help: "Print every resource address.") var list = false
+        @Flag(help: "Print every resource with its values.") var values = false
         @Flag(help: "Print warnings too.") var warnings = false
 
         func run() throws {
@@ -60,6 +61,11 @@ struct DebugCommand: ParsableCommand {
                     resources += evaluation.resources.count
                     diagnostics += evaluation.diagnostics
                     if list { evaluation.resources.forEach { print($0.address) } }
+                    if values {
+                        for resource in evaluation.resources {
+                            print("\(resource.address) = \(ValueText.render(.object(resource.values)))")
+                        }
+                    }
                 }
             }
             diagnostics = loader.diagnostics + diagnostics
@@ -69,6 +75,23 @@ struct DebugCommand: ParsableCommand {
             }
             print("\(roots) root modules, \(loader.filesParsed) files, \(resources) resource instances, \(errors.count) errors, \(diagnostics.count - errors.count) warnings")
             if !errors.isEmpty { throw ExitCode(2) }
+        }
+    }
+}
+
+/// Values as one line of text for debugging: unknowns show what they stand for.
+enum ValueText {
+    static func render(_ value: Value) -> String {
+        switch value {
+        case .null: return "null"
+        case .bool(let flag): return String(flag)
+        case .number(let number): return number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
+        case .string(let text): return "\"\(text)\""
+        case .list(let items): return "[" + items.map(render).joined(separator: ", ") + "]"
+        case .set(let items): return "set[" + items.map(render).joined(separator: ", ") + "]"
+        case .object(let fields):
+            return "{" + fields.sorted { $0.key < $1.key }.map { "\($0.key) = \(render($0.value))" }.joined(separator: ", ") + "}"
+        case .unknown(let unknown): return "(unknown: \(unknown.reference ?? unknown.reason))"
         }
     }
 }

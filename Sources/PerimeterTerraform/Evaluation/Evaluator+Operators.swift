@@ -5,10 +5,12 @@ extension Evaluator {
     func evaluateBinary(_ op: BinaryOperator, _ lhs: Expression, _ rhs: Expression, in scope: Scope,
                         at range: SourceRange) throws(EvaluationError) -> Value {
         let left = try evaluate(lhs, in: scope)
-        // `false && x` and `true || x` are decided by the left side alone.
+        // `false && x` and `true || x` are decided by one side alone, whatever the other is.
         if op == .and, left == .bool(false) { return .bool(false) }
         if op == .or, left == .bool(true) { return .bool(true) }
         let right = try evaluate(rhs, in: scope)
+        if op == .and, right == .bool(false) { return .bool(false) }
+        if op == .or, right == .bool(true) { return .bool(true) }
         switch op {
         case .equal, .notEqual:
             if left.containsUnknown || right.containsUnknown {
@@ -17,11 +19,7 @@ extension Evaluator {
             let equal = Self.equal(left, right)
             return .bool(op == .equal ? equal : !equal)
         case .and, .or:
-            if case .unknown = left { return .unknown(Unknown(reason: "a logical operand is not known")) }
-            if case .unknown = right {
-                if op == .and, right == .bool(false) { return .bool(false) }
-                return .unknown(Unknown(reason: "a logical operand is not known"))
-            }
+            if left.isUnknown || right.isUnknown { return .unknown(Unknown(reason: "a logical operand is not known")) }
             guard let a = Self.bool(left), let b = Self.bool(right) else {
                 throw EvaluationError("'\(op.rawValue)' needs two bools", at: range)
             }

@@ -114,10 +114,12 @@ extension Evaluator {
     func attribute(_ name: String, of value: Value, at range: SourceRange) throws(EvaluationError) -> Value {
         switch value {
         case .object(let fields):
-            if let field = fields[name] { return field }
             if let target = ResourceMarker.target(of: fields) {
+                // An attribute a resource leaves unset (or sets to null) is the provider's to compute.
+                if let field = fields[name], field != .null { return field }
                 return .unknown(.attribute(ResourceMarker.join(target.path, name), of: target.resource))
             }
+            if let field = fields[name] { return field }
             throw EvaluationError("This object has no attribute '\(name)'", at: range)
         case .unknown(let unknown):
             return .unknown(extend(unknown, with: name))

@@ -22,6 +22,7 @@ extension Evaluator {
             let scope = with(Scope(module: module)) {
                 $0.each = (.unknown(unknown), .unknown(unknown))
                 $0.countIndex = .unknown(unknown)
+                $0.isStandIn = true
             }
             expansion.instances = [(key: nil, scope: scope)]
         }

@@ -53,7 +53,7 @@ final class Evaluator {
         do {
             return try evaluate(expression, in: scope)
         } catch {
-            report(error)
+            if !scope.isStandIn { report(error) }
             return .unknown(Unknown(reason: error.message))
         }
     }

@@ -5,6 +5,9 @@ struct Scope {
     var each: (key: Value, value: Value)?
     var countIndex: Value?
     var names: [String: Value] = [:]
+    /// Evaluating the stand-in of instances whose count is unknown: they may not exist at all, so
+    /// errors in their own expressions are not the configuration's errors.
+    var isStandIn = false
 
     init(module: ModuleInstance, each: (key: Value, value: Value)? = nil, countIndex: Value? = nil) {
         self.module = module
