@@ -43,6 +43,11 @@ enum NetworkACLMapping {
         let acl = fields.reference("network_acl_id", to: .networkACL)
         let key = acl?.knownKey ?? instance.address
         if let position = context.snapshot.networkACLs.firstIndex(where: { $0.key == key }) {
+            // A plan of an existing ACL lists this rule inline too; rule numbers are unique per direction.
+            context.snapshot.networkACLs[position].entries.removeAll { inline in
+                inline.provenance.resource == key && inline.direction == entry.direction
+                    && inline.ruleNumber.isKnown && inline.ruleNumber == entry.ruleNumber
+            }
             context.snapshot.networkACLs[position].entries.append(entry)
         } else {
             // The ACL is not declared here (an existing ACL by ID): it stands with only these entries.

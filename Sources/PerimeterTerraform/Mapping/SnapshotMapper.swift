@@ -19,6 +19,7 @@ public enum SnapshotMapper {
         for instance in managed where instance.type != "aws_vpc_peering_connection_accepter" {
             amend(instance, context)
         }
+        RepeatedRules.remove(from: &context.snapshot)
         return (context.snapshot, context.diagnostics)
     }
 
