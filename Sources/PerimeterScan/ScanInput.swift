@@ -6,6 +6,8 @@ import PerimeterTerraform
 public enum ScanInput: Hashable, Sendable {
     /// A root module directory; the modules it calls are read through it.
     case terraform(directory: String)
+    /// One `.tf` file given by name, read as a root module on its own.
+    case terraformFile(String)
     /// `terraform show -json` output.
     case plan(file: String)
     /// A snapshot written by `perimeter collect` (or `scan --write-snapshot`).
@@ -13,7 +15,7 @@ public enum ScanInput: Hashable, Sendable {
 
     public var path: String {
         switch self {
-        case .terraform(let path), .plan(let path), .snapshot(let path): path
+        case .terraform(let path), .terraformFile(let path), .plan(let path), .snapshot(let path): path
         }
     }
 }
@@ -53,8 +55,7 @@ public enum InputDiscovery {
 
     private static func classify(file path: String) -> Result<ScanInput, Diagnostic> {
         if path.hasSuffix(".tf") || path.hasSuffix(".tf.json") {
-            return .success(.terraform(directory: (path as NSString).deletingLastPathComponent.isEmpty
-                ? "." : (path as NSString).deletingLastPathComponent))
+            return .success(.terraformFile(path))
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             return .failure(.error("Cannot read file", file: path))

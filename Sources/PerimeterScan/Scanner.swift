@@ -82,6 +82,11 @@ enum SnapshotBuilder {
             var mapped = SnapshotMapper.map(evaluation.resources, origin: .terraform)
             mapped.snapshot.sources = [directory]
             return (mapped.snapshot, evaluation.diagnostics + mapped.diagnostics)
+        case .terraformFile(let file):
+            let evaluation = TerraformEvaluator.evaluate(file: file, inputs: variables, loader: loader)
+            var mapped = SnapshotMapper.map(evaluation.resources, origin: .terraform)
+            mapped.snapshot.sources = [file]
+            return (mapped.snapshot, evaluation.diagnostics + mapped.diagnostics)
         case .plan(let file):
             guard let data = FileManager.default.contents(atPath: file) else {
                 return (Snapshot(), [.error("Cannot read file", file: file)])

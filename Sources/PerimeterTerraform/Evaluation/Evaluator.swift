@@ -15,15 +15,19 @@ final class Evaluator {
     /// Modules already warned about, so each problem is said once.
     var warnedModules: Set<String> = []
 
-    init(rootDirectory: String, inputs: VariableInputs, loader: ModuleLoader) {
+    /// Set when the root module is one file rather than a directory.
+    let rootFile: String?
+
+    init(rootDirectory: String, rootFile: String? = nil, inputs: VariableInputs, loader: ModuleLoader) {
         self.rootDirectory = PathNormalization.normalize(rootDirectory)
+        self.rootFile = rootFile
         self.inputs = inputs
         self.loader = loader
         registry = ModuleRegistry(rootDirectory: self.rootDirectory)
     }
 
     func run() -> TerraformEvaluation {
-        let config = loader.load(directory: rootDirectory)
+        let config = rootFile.map { loader.load(file: $0) } ?? loader.load(directory: rootDirectory)
         let rootValues = RootVariables.assemble(config: config, inputs: inputs, evaluator: self)
         let root = ModuleInstance(path: "", registryKey: "", config: config, rootValues: rootValues)
         var resources: [ResourceInstance] = []

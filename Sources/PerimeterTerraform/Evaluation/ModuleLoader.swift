@@ -32,6 +32,17 @@ public final class ModuleLoader {
         return config
     }
 
+    /// A root module made of one file only: what `perimeter scan main.tf` asks for.
+    func load(file: String) -> ModuleConfig {
+        let path = PathNormalization.normalize(file)
+        if let cached = cache["file:" + path] { return cached }
+        let directory = PathNormalization.join(path, "..")
+        let config = ModuleConfig(directory: directory, files: parse(path).map { [$0] } ?? [])
+        diagnostics += config.diagnostics
+        cache["file:" + path] = config
+        return config
+    }
+
     /// Parses one file; an unreadable or binary file is reported, never fatal.
     func parse(_ path: String) -> ConfigFile? {
         guard let data = FileManager.default.contents(atPath: path) else {

@@ -36,6 +36,13 @@ public enum TerraformEvaluator {
         Evaluator(rootDirectory: directory, inputs: inputs, loader: loader).run()
     }
 
+    /// Evaluates one file as if it were the whole root module (its directory's tfvars still apply).
+    public static func evaluate(file: String, inputs: VariableInputs = VariableInputs(),
+                                loader: ModuleLoader) -> TerraformEvaluation {
+        let directory = PathNormalization.join(PathNormalization.normalize(file), "..")
+        return Evaluator(rootDirectory: directory, rootFile: file, inputs: inputs, loader: loader).run()
+    }
+
     /// The same, with parse problems included in the result's diagnostics.
     public static func evaluate(directory: String, inputs: VariableInputs = VariableInputs()) -> TerraformEvaluation {
         let loader = ModuleLoader()

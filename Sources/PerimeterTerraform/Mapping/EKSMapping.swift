@@ -20,6 +20,7 @@ enum EKSMapping {
             key: groupKey, provenance: provenance, id: vpcConfig?.string("cluster_security_group_id")?.value,
             vpc: vpc,
             role: .eksClusterSecurityGroup, ownerCluster: key))
+        context.snapshot.securityGroupRules += defaultClusterSecurityGroupRules(group: groupKey, provenance: provenance)
 
         let name = fields.string("name") ?? .unknown("\(key): name is not set")
         context.snapshot.eksClusters.append(EKSCluster(
@@ -31,6 +32,19 @@ enum EKSMapping {
             endpointPrivateAccess: vpcConfig?.bool("endpoint_private_access") ?? .known(false),
             publicAccessCidrs: vpcConfig?.strings("public_access_cidrs"),
             authenticationMode: fields.block("access_config")?.string("authentication_mode")))
+    }
+
+    /// The rules EKS gives the cluster security group when it creates it: all traffic from the group
+    /// itself, and all traffic out. Terraform never shows them, but nodes in that group live with them.
+    static func defaultClusterSecurityGroupRules(group: String, provenance: Provenance) -> [SecurityGroupRule] {
+        [
+            SecurityGroupRule(provenance: provenance, group: .key(group), direction: .ingress, ipProtocol: .known(.all),
+                              ports: .known(.all), endpoints: [.selfGroup],
+                              description: "created by EKS: all traffic from members of the cluster security group"),
+            SecurityGroupRule(provenance: provenance, group: .key(group), direction: .egress, ipProtocol: .known(.all),
+                              ports: .known(.all), endpoints: [.cidr("0.0.0.0/0")],
+                              description: "created by EKS: all traffic out"),
+        ]
     }
 
     /// The VPC of the first subnet, when that subnet is declared in the input.
