@@ -26,7 +26,7 @@ extension Evaluator {
                 }
                 return Expansion(repetition: .count, instances: instances)
             case .unknown(let unknown):
-                warn("count of \(what) is not known (\(unknown.reason)); its instances are not evaluated", at: count.range.location)
+                warn("count of \(what) is not known (\(unknown.reason)); perimeter reads one stand-in for its instances", at: count.range.location)
                 return Expansion(repetition: .count, instances: [], unknown: Unknown(reason: "count of \(what) is not known"))
             default:
                 report(EvaluationError("count of \(what) must be a whole non-negative number, not \(value.typeName)", at: count.expression.range))
@@ -48,7 +48,7 @@ extension Evaluator {
                 return Expansion(repetition: .forEach, instances: [], unknown: Unknown(reason: "invalid for_each"))
             case .unknown:
                 let reason = value.unknown?.reason ?? "its elements are not known"
-                warn("for_each of \(what) is not known (\(reason)); its instances are not evaluated", at: forEach.range.location)
+                warn("for_each of \(what) is not known (\(reason)); perimeter reads one stand-in for its instances", at: forEach.range.location)
                 return Expansion(repetition: .forEach, instances: [], unknown: Unknown(reason: "for_each of \(what) is not known"))
             case .null:
                 report(EvaluationError("for_each of \(what) is null", at: forEach.expression.range))
