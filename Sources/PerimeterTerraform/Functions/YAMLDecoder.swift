@@ -93,7 +93,7 @@ struct YAMLDecoder {
             if body[position] == ":" {
                 let next = body.index(after: position)
                 if next == body.endIndex || body[next] == " " {
-                    return (resolvePlain(String(trimmed(body[..<position]))), body[next...])
+                    return (YAMLScalars.resolvePlain(String(trimmed(body[..<position]))), body[next...])
                 }
             }
             position = body.index(after: position)
@@ -260,7 +260,7 @@ struct YAMLDecoder {
                 }
                 index += 1
             }
-            return YAMLDecoder.resolvePlain(plain)
+            return YAMLScalars.resolvePlain(plain)
         }
     }
 
@@ -365,21 +365,5 @@ struct YAMLDecoder {
             position += 1
         }
         return String(result)
-    }
-
-    /// YAML 1.1 resolution of a plain scalar, as Terraform's decoder does it.
-    static func resolvePlain(_ text: String) -> Value {
-        switch text {
-        case "", "~", "null", "Null", "NULL": return .null
-        case "y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON": return .bool(true)
-        case "n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF": return .bool(false)
-        default: break
-        }
-        if let number = Value.parseNumber(text) { return .number(number) }
-        let lowered = text.lowercased()
-        for (prefix, radix) in [("0x", 16), ("0o", 8), ("0b", 2)] where lowered.hasPrefix(prefix) {
-            if let integer = Int64(lowered.dropFirst(2), radix: radix) { return .number(Double(integer)) }
-        }
-        return .string(text)
     }
 }
