@@ -63,6 +63,32 @@ enum JSONCodec {
         return "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 
+    /// JSON's number grammar: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`.
+    static func isJSONNumber(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var rest = bytes[...]
+        func digits() -> Int {
+            let count = rest.prefix { (0x30...0x39).contains($0) }.count
+            rest = rest.dropFirst(count)
+            return count
+        }
+        if rest.first == UInt8(ascii: "-") { rest = rest.dropFirst() }
+        if rest.first == UInt8(ascii: "0") {
+            rest = rest.dropFirst()
+        } else if digits() == 0 {
+            return false
+        }
+        if rest.first == UInt8(ascii: ".") {
+            rest = rest.dropFirst()
+            guard digits() > 0 else { return false }
+        }
+        if let marker = rest.first, marker == UInt8(ascii: "e") || marker == UInt8(ascii: "E") {
+            rest = rest.dropFirst()
+            if let sign = rest.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") { rest = rest.dropFirst() }
+            guard digits() > 0 else { return false }
+        }
+        return rest.isEmpty
+    }
+
     static func decode(_ text: String) throws -> Value {
         var parser = Parser(bytes: Array(text.utf8))
         parser.skipWhitespace()
@@ -111,9 +137,7 @@ enum JSONCodec {
             let start = position
             while position < bytes.count, "+-0123456789.eE".utf8.contains(bytes[position]) { position += 1 }
             let text = String(decoding: bytes[start..<position], as: UTF8.self)
-            // JSON forbids what Terraform's decimal parser would allow: "+1", ".5", "1.".
-            guard !text.isEmpty, !text.hasPrefix("+"), !text.hasPrefix("."), !text.hasSuffix("."),
-                  !text.contains(".e"), !text.contains(".E"), let number = Value.parseNumber(text) else {
+            guard JSONCodec.isJSONNumber(bytes[start..<position]), let number = Value.parseNumber(text) else {
                 position = start
                 throw failure("invalid value")
             }

@@ -1,5 +1,5 @@
 /// `regex`, `regexall` and the `/pattern/` form of `replace`. Terraform uses RE2 syntax; Swift's
-/// Regex reads the same patterns when matching code points with ASCII-only `\d`, `\w`, `\s`.
+/// Regex reads the same patterns when matching code points with ASCII-only character classes.
 enum RegexFunctions {
     static let definitions: [FunctionDefinition] = [
         FunctionDefinition("regex", .exactly(2)) { arguments in
@@ -13,7 +13,7 @@ enum RegexFunctions {
         FunctionDefinition("regexall", .exactly(2)) { arguments in
             let (regex, captures) = try compileForCaptures(try arguments.string(0))
             let text = try arguments.string(1)
-            return .list(text.matches(of: regex).map { result(of: $0, captures: captures) })
+            return .list(goMatches(regex, in: text).map { result(of: $0, captures: captures) })
         },
     ]
 
@@ -31,9 +31,7 @@ enum RegexFunctions {
         do {
             regex = try Regex(translate(pattern))
                 .matchingSemantics(.unicodeScalar)
-                .asciiOnlyDigits()
-                .asciiOnlyWordCharacters()
-                .asciiOnlyWhitespace()
+                .asciiOnlyCharacterClasses()
         } catch {
             throw FunctionError("Invalid regular expression '\(pattern)': \(error)")
         }
@@ -77,8 +75,20 @@ enum RegexFunctions {
         return (named, unnamed)
     }
 
-    /// RE2 spellings Swift reads differently: `\pL` (one-letter class) becomes `\p{L}`.
+    /// RE2's POSIX classes are ASCII-only and follow `(?i)`; spelled as ranges, Swift agrees.
+    private static let posixClasses: [(String, String)] = [
+        ("[:alpha:]", "A-Za-z"), ("[:upper:]", "A-Z"), ("[:lower:]", "a-z"), ("[:digit:]", "0-9"),
+        ("[:alnum:]", "0-9A-Za-z"), ("[:word:]", "0-9A-Za-z_"), ("[:xdigit:]", "0-9A-Fa-f"),
+        ("[:space:]", "\\t\\n\\x0B\\f\\r "), ("[:blank:]", "\\t "), ("[:cntrl:]", "\\x00-\\x1F\\x7F"),
+        ("[:print:]", "\\x20-\\x7E"), ("[:graph:]", "\\x21-\\x7E"), ("[:ascii:]", "\\x00-\\x7F"),
+        ("[:punct:]", "\\x21-\\x2F\\x3A-\\x40\\x5B-\\x60\\x7B-\\x7E"),
+    ]
+
+    /// RE2 spellings Swift reads differently: `\pL` (one-letter class) becomes `\p{L}`, POSIX
+    /// classes become ASCII ranges.
     private static func translate(_ pattern: String) -> String {
+        var pattern = pattern
+        for (posix, ranges) in posixClasses { pattern = pattern.replacing(posix, with: ranges) }
         var output = ""
         var scalars = pattern.unicodeScalars.makeIterator()
         while let scalar = scalars.next() {
@@ -122,7 +132,24 @@ enum RegexFunctions {
     /// Go's `ReplaceAllString`: `$1`, `${1}`, `$name`, `${name}` and `$$` in the replacement.
     static func replace(in text: String, pattern: String, with template: String) throws -> String {
         let (regex, _) = try compile(pattern)
-        return text.replacing(regex) { match in expand(template, match) }
+        var output = ""
+        var copied = text.startIndex
+        for match in goMatches(regex, in: text) {
+            output += text[copied..<match.range.lowerBound]
+            output += expand(template, match)
+            copied = match.range.upperBound
+        }
+        return output + text[copied...]
+    }
+
+    /// Successive matches as Go finds them: an empty match right where the previous match
+    /// ended is skipped (`a*` in `baaab` matches "", "aaa", "").
+    static func goMatches(_ regex: Regex<AnyRegexOutput>, in text: String) -> [Regex<AnyRegexOutput>.Match] {
+        var previousEnd: String.Index?
+        return text.matches(of: regex).filter { match in
+            defer { previousEnd = match.range.upperBound }
+            return !(match.range.isEmpty && match.range.lowerBound == previousEnd)
+        }
     }
 
     private static func expand(_ template: String, _ match: Regex<AnyRegexOutput>.Match) -> String {

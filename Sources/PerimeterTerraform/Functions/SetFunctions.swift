@@ -1,6 +1,9 @@
 /// Set algebra: `setunion`, `setintersection`, `setsubtract`, `setproduct`. Results are sets in
 /// Terraform's order (see `Value.makeSet`).
 enum SetFunctions {
+    /// Larger products are refused rather than built.
+    static let maximumProduct = 1_000_000
+
     static let definitions: [FunctionDefinition] = [
         FunctionDefinition("setunion", .atLeast(1)) { arguments in
             // Unknown elements stay: the union holds them whatever they turn out to be.
@@ -39,6 +42,10 @@ enum SetFunctions {
                     }
                 }
                 factors.append(elements)
+            }
+            let size = factors.reduce(1.0) { $0 * Double($1.count) }
+            guard size <= Double(maximumProduct) else {
+                throw arguments.error("'setproduct' would produce \(Value.formatNumber(size)) elements, more than \(maximumProduct)")
             }
             var product: [[Value]] = [[]]
             for factor in factors {

@@ -1,6 +1,9 @@
 /// String functions. Terraform works on Unicode code points for searching and splitting (so
 /// `"\r\n"` is two characters to `chomp`) and on grapheme clusters for `length`, `substr`, `strrev`.
 enum StringFunctions {
+    /// Larger indents are refused rather than allocated.
+    static let maximumIndent = 10_000
+
     static let definitions: [FunctionDefinition] = [
         FunctionDefinition("join", .atLeast(2)) { arguments in
             let separator = try arguments.string(0)
@@ -63,7 +66,9 @@ enum StringFunctions {
         },
         FunctionDefinition("indent", .exactly(2)) { arguments in
             let spaces = try arguments.integer(0)
-            guard spaces >= 0 else { throw arguments.invalid(0, "the number of spaces must not be negative") }
+            guard (0...maximumIndent).contains(spaces) else {
+                throw arguments.invalid(0, "the number of spaces must be between 0 and \(maximumIndent)")
+            }
             let text = try arguments.string(1)
             return .string(replaceAll(text, "\n", with: "\n" + String(repeating: " ", count: spaces)))
         },
@@ -76,7 +81,7 @@ enum StringFunctions {
             let length = try arguments.integer(2)
             if offset < 0 { offset = max(0, characters.count + offset) }
             guard offset < characters.count else { return .string("") }
-            let end = length < 0 ? characters.count : min(characters.count, offset + length)
+            let end = length < 0 || length >= characters.count - offset ? characters.count : offset + length
             return .string(String(characters[offset..<end]))
         },
         FunctionDefinition("startswith", .exactly(2)) { arguments in

@@ -6,11 +6,15 @@
 struct YAMLDecoder {
     private var lines: [String]
     private var index = 0
+    private var depth = 0
 
     static func decode(_ text: String) throws -> Value {
-        var decoder = YAMLDecoder(lines: text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
             line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
-        })
+        }
+        // The text after the final line break is not a line.
+        if lines.last == "" { lines.removeLast() }
+        var decoder = YAMLDecoder(lines: lines)
         return try decoder.parseDocument()
     }
 
@@ -39,6 +43,10 @@ struct YAMLDecoder {
 
     private mutating func skipBlank() {
         while index < lines.count, YAMLDecoder.isBlank(lines[index]) { index += 1 }
+    }
+
+    private static func isDocumentMarker(_ line: String) -> Bool {
+        line == "---" || line == "..." || line.hasPrefix("--- ") || line.hasPrefix("... ")
     }
 
     private static func isSequenceEntry(_ content: Substring) -> Bool {
@@ -85,7 +93,7 @@ struct YAMLDecoder {
             if body[position] == ":" {
                 let next = body.index(after: position)
                 if next == body.endIndex || body[next] == " " {
-                    return (resolvePlain(String(trimmed(body[..<position]))), body[next...])
+                    return (YAMLScalars.resolvePlain(String(trimmed(body[..<position]))), body[next...])
                 }
             }
             position = body.index(after: position)
@@ -145,11 +153,14 @@ struct YAMLDecoder {
 
     /// The node on the next non-blank line if it is indented deeper than `parentIndent`; null otherwise.
     private mutating func parseNode(parentIndent: Int) throws -> Value {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth < JSONCodec.maximumDepth else { throw failure("nesting is too deep") }
         skipBlank()
         guard index < lines.count else { return .null }
         let line = lines[index]
         let indent = YAMLDecoder.indentation(line)
-        guard indent > parentIndent else { return .null }
+        guard indent > parentIndent, !YAMLDecoder.isDocumentMarker(line) else { return .null }
         let content = YAMLDecoder.content(line)
         if content.hasPrefix("\t") { throw failure("tabs are not allowed for indentation") }
         if YAMLDecoder.isSequenceEntry(content) { return try parseSequence(indent: indent) }
@@ -165,7 +176,8 @@ struct YAMLDecoder {
             skipBlank()
             guard index < lines.count, YAMLDecoder.indentation(lines[index]) == indent else { break }
             let content = YAMLDecoder.content(lines[index])
-            guard YAMLDecoder.isSequenceEntry(content) else { throw failure("expected a sequence entry") }
+            // A sequence under a key ends at the next key of the same indentation.
+            guard YAMLDecoder.isSequenceEntry(content), !YAMLDecoder.isDocumentMarker(lines[index]) else { break }
             let afterDash = content.dropFirst()
             let spaces = afterDash.prefix { $0 == " " }.count
             let rest = afterDash.dropFirst(spaces)
@@ -184,7 +196,8 @@ struct YAMLDecoder {
         var fields: [String: Value] = [:]
         while true {
             skipBlank()
-            guard index < lines.count, YAMLDecoder.indentation(lines[index]) == indent else { break }
+            guard index < lines.count, YAMLDecoder.indentation(lines[index]) == indent,
+                  !YAMLDecoder.isDocumentMarker(lines[index]) else { break }
             guard let entry = YAMLDecoder.splitKey(YAMLDecoder.content(lines[index])) else {
                 throw failure("expected a mapping key")
             }
@@ -247,7 +260,7 @@ struct YAMLDecoder {
                 }
                 index += 1
             }
-            return YAMLDecoder.resolvePlain(plain)
+            return YAMLScalars.resolvePlain(plain)
         }
     }
 
@@ -352,21 +365,5 @@ struct YAMLDecoder {
             position += 1
         }
         return String(result)
-    }
-
-    /// YAML 1.1 resolution of a plain scalar, as Terraform's decoder does it.
-    static func resolvePlain(_ text: String) -> Value {
-        switch text {
-        case "", "~", "null", "Null", "NULL": return .null
-        case "y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON": return .bool(true)
-        case "n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF": return .bool(false)
-        default: break
-        }
-        if let number = Value.parseNumber(text) { return .number(number) }
-        let lowered = text.lowercased()
-        for (prefix, radix) in [("0x", 16), ("0o", 8), ("0b", 2)] where lowered.hasPrefix(prefix) {
-            if let integer = Int64(lowered.dropFirst(2), radix: radix) { return .number(Double(integer)) }
-        }
-        return .string(text)
     }
 }

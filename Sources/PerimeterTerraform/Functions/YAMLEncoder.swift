@@ -8,7 +8,7 @@ struct YAMLEncoder {
 
     private var output = ""
     private var column = 0
-    /// go-yaml adds `...` after a document that ends open (a bare plain scalar, a `|+` block).
+    /// go-yaml adds `...` after a document that is a bare plain scalar.
     private var openEnded = false
 
     static func encode(_ value: Value) throws -> String {
@@ -141,7 +141,6 @@ struct YAMLEncoder {
         if let last = scalars.last, YAMLEncoder.isBreak(last) {
             if scalars.count == 1 || YAMLEncoder.isBreak(scalars[scalars.count - 2]) {
                 header += "+"
-                if root { openEnded = true }
             }
         } else {
             header += "-"

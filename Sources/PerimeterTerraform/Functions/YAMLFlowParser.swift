@@ -58,7 +58,7 @@ enum YAMLFlowParser {
             case "{": return try parseMapping(depth: depth)
             case "\"", "'": return .string(try parseQuoted())
             case "&", "*", "!": throw failure("anchors, aliases and tags are not supported")
-            default: return YAMLDecoder.resolvePlain(parsePlain())
+            default: return YAMLScalars.resolvePlain(parsePlain())
             }
         }
 
