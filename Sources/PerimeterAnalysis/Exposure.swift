@@ -55,7 +55,7 @@ public struct Grant: Hashable, Sendable, CustomStringConvertible {
         case (.unknown, _): traffic = "unknown protocol"
         }
         let preposition = rule.direction == .ingress ? "from" : "to"
-        return "\(rule.direction.rawValue) \(traffic) \(preposition) \(endpoint) on '\(groupKey)'"
+        return "\(rule.direction.rawValue) \(traffic) \(preposition) \(endpoint) on \(SecurityGroupName.display(groupKey))"
     }
 }
 

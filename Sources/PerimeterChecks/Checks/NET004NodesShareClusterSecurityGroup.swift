@@ -38,9 +38,9 @@ public struct NodesShareClusterSecurityGroupCheck: Check {
                 guard let rule = selfRules.first else { continue }
                 findings.append(finding(
                     resource: target.provenance.resource, location: target.provenance.location,
-                    message: "nodes of '\(target.name)' carry the control-plane security group '\(group)', whose self rule lets every member reach 10250",
-                    evidence: ["\(Describe.rule(rule)) on '\(group)' (\(rule.provenance.resource), \(Describe.location(rule.provenance.location)))",
-                               "node group '\(target.name)' gets '\(group)' (no dedicated node security group)"]))
+                    message: "nodes of '\(target.name)' carry \(SecurityGroupName.display(group)), a control-plane group whose self rule lets every member reach 10250",
+                    evidence: ["\(Describe.rule(rule)) on \(SecurityGroupName.display(group)) (\(rule.provenance.resource), \(Describe.location(rule.provenance.location)))",
+                               "node group '\(target.name)' gets \(SecurityGroupName.display(group)) (no dedicated node security group)"]))
             }
         }
         return findings
