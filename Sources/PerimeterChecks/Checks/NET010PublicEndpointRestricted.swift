@@ -26,7 +26,7 @@ public struct PublicEndpointRestrictedCheck: Check {
             """,
         references: [Reference.privateEndpointSourceDocument, Reference.eksEndpointAccess],
         owasp: Reference.owaspNetworkSegmentation,
-        cis: "CIS EKS 1.7.0 5.4.2"
+        cis: "CIS EKS 1.8.0 5.4.2"
     )
 
     public func run(_ context: CheckContext) -> [Finding] {

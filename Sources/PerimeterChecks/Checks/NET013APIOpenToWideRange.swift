@@ -29,7 +29,7 @@ public struct APIOpenToWideRangeCheck: Check {
             """,
         references: [Reference.privateEndpointSourceDocument, Reference.eksEndpointAccess],
         owasp: Reference.owaspNetworkSegmentation,
-        cis: "CIS EKS 1.7.0 5.4.1"
+        cis: "CIS EKS 1.8.0 5.4.1"
     )
 
     public func run(_ context: CheckContext) -> [Finding] {
