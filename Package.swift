@@ -46,7 +46,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PerimeterScanTests",
-            dependencies: ["PerimeterScan", "PerimeterModel", "PerimeterChecks"],
+            dependencies: ["PerimeterScan", "PerimeterModel", "PerimeterChecks", "PerimeterReport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "PerimeterCLITests", dependencies: ["perimeter"]),

@@ -47,7 +47,8 @@ public enum Scanner {
         for snapshot in snapshots {
             let context = CheckContext(snapshot: snapshot)
             for check in options.checks {
-                for finding in check.run(context) {
+                for var finding in check.run(context) {
+                    finding.input = snapshot.sources.first
                     if suppressions.isSuppressed(finding) {
                         suppressed.append(finding)
                     } else {
