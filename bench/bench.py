@@ -193,11 +193,14 @@ def compare_findings(results):
             ours = json.loads(result["perimeter_output"]).get("findings", [])
         except ValueError:
             continue
-        failures = {(f.get("check_id"), resource_key(f.get("resource", ""))) for f in checkov_failures(result["checkov_output"])}
+        # The same resource in the same file (both as absolute paths; perimeter ran in this process's directory).
+        failures = {(f.get("check_id"), resource_key(f.get("resource", "")), f.get("file_abs_path", ""))
+                    for f in checkov_failures(result["checkov_output"])}
         for finding in ours:
             rule = finding["ruleId"]
-            key = resource_key(finding["resource"])
-            hit = any((check, key) in failures for check in CHECKOV_EQUIVALENTS.get(rule, []))
+            file = (finding.get("location") or {}).get("file", "")
+            key = (resource_key(finding["resource"]), os.path.abspath(file))
+            hit = any((check,) + key in failures for check in CHECKOV_EQUIVALENTS.get(rule, []))
             (caught if hit else missed)[rule] = (caught if hit else missed).get(rule, 0) + 1
     log("\n== findings: ours that Checkov also reports (an equivalent check failing on the same resource)")
     for rule in sorted(set(caught) | set(missed)):
