@@ -46,6 +46,9 @@ extension LiveAWSTests {
             #expect(counts["DescribeSecurityGroups"] == 3)
             #expect(counts["DescribeInstances"] == 4)
             #expect(counts["DescribeCluster"] == 2)
+            // Read-only: every call the collector made is a Describe, List or Get.
+            #expect(counts.keys.allSatisfy { $0.hasPrefix("Describe") || $0.hasPrefix("List") || $0.hasPrefix("Get") }, "\(counts.keys.sorted())")
+            #expect(counts.keys.contains("ListAccessEntries") && counts.keys.contains("ListOpenIDConnectProviders"))
         }
 
         @Test func throttlingBeyondTheAttemptsIsAGap() async throws {

@@ -67,8 +67,14 @@ def action_of(method: str, path: str, body: bytes) -> str:
         if "Action" in form:
             return form["Action"][0]
     parts = [p for p in urllib.parse.urlsplit(path).path.split("/") if p]
-    if parts[:1] == ["clusters"]:
-        return {1: "ListClusters", 2: "DescribeCluster", 3: "ListNodegroups", 4: "DescribeNodegroup"}.get(len(parts), "EKS")
+    if parts[:1] == ["clusters"] and method == "GET":
+        if len(parts) <= 2:
+            return "ListClusters" if len(parts) == 1 else "DescribeCluster"
+        kind = {"node-groups": ("ListNodegroups", "DescribeNodegroup"),
+                "access-entries": ("ListAccessEntries", "DescribeAccessEntry")}.get(parts[2], ("EKS-GET", "EKS-GET"))
+        if len(parts) == 5 and parts[4] == "access-policies":
+            return "ListAssociatedAccessPolicies"
+        return kind[0] if len(parts) == 3 else kind[1]
     return method + " " + path
 
 
