@@ -14,7 +14,7 @@ struct AWSOptions: ParsableArguments {
     @Option(help: "Profile of ~/.aws/config and ~/.aws/credentials (default: AWS_PROFILE, then 'default').")
     var profile: String?
 
-    @Option(name: .customLong("endpoint-url"), help: "Send every call to this URL (a VPC endpoint, or a test server).")
+    @Option(name: .customLong("endpoint-url"), help: "Send every call to this URL, a VPC endpoint or a test server (default: AWS_ENDPOINT_URL).")
     var endpointURL: String?
 
     @Option(help: "Seconds to wait for an answer before a call is retried.")
@@ -36,11 +36,16 @@ struct AWSOptions: ParsableArguments {
         guard (1...64).contains(concurrency) else { throw ValidationError("--concurrency must be between 1 and 64") }
     }
 
+    /// `AWS_ENDPOINT_URL`, as the AWS CLI reads it; ignored when empty.
+    private var environmentEndpoint: String? {
+        ProcessInfo.processInfo.environment["AWS_ENDPOINT_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
     /// Collects, with a progress line on a terminal; a collection that cannot start is a one-line error, exit 2.
     func collect() async throws -> Snapshot {
         let request = AWSCollectionRequest(
             cluster: cluster ?? "", region: region, profile: profile,
-            client: AWSClientOptions(endpointURL: endpointURL.flatMap(URL.init(string:)), timeout: timeout,
+            client: AWSClientOptions(endpointURL: (endpointURL ?? environmentEndpoint).flatMap(URL.init(string:)), timeout: timeout,
                                      retry: RetryPolicy(maxAttempts: maxAttempts), maxConcurrentCalls: concurrency),
             toolVersion: PerimeterVersion.current)
         let showProgress = isatty(STDERR_FILENO) == 1
