@@ -131,6 +131,10 @@ extension LiveAWSTests {
                 let snapshot = try SnapshotFile.decode(try Data(contentsOf: URL(fileURLWithPath: file)), path: file).get()
                 #expect(findingLines(snapshot) == expectedBeforeFindings(seed))
                 #expect(snapshot.collection?.region == "ap-northeast-2", "region from the profile")
+                if profile == "auditor" {
+                    #expect(snapshot.collection?.caller == "arn:aws:sts::123456789012:assumed-role/eks-secure-infra-dev-cluster/perimeter",
+                            "the calls ran as the role STS AssumeRole gave")
+                }
             }
         }
     }
