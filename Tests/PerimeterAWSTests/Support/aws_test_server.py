@@ -6,7 +6,8 @@ then runs until its standard input closes (the test process ended), so nothing o
   proxy UPSTREAM [--deny ACTION]... [--throttle ACTION:N:STATUS]...
                        forward to UPSTREAM; answer AccessDenied for a denied action, and a throttling
                        error (STATUS 503, or 400 RequestLimitExceeded / ThrottlingException) the first N
-                       times an action is called. GET /__counts gives the calls seen per action as JSON.
+                       times an action is called. GET /__counts gives the calls seen per action as JSON,
+                       and `__max_in_flight`, the most requests it ever held at once.
   silent               accept connections and never answer
   enable-auth URL      (not a server) turn on moto's signature checking with a fresh IAM user;
                        prints {"AccessKeyId", "SecretAccessKey"}
@@ -90,6 +91,7 @@ def run_proxy(args: list) -> None:
             throttle[name] = [int(count), status]
         i += 2
     counts = {}
+    in_flight = [0, 0]  # now, most ever
     lock = threading.Lock()
 
     class Handler(http.server.BaseHTTPRequestHandler):
@@ -113,7 +115,17 @@ def run_proxy(args: list) -> None:
             body = self.rfile.read(length) if length else b""
             if self.path == "/__counts":
                 with lock:
-                    return self.reply(200, json.dumps(counts).encode(), "application/json")
+                    return self.reply(200, json.dumps({**counts, "__max_in_flight": in_flight[1]}).encode(), "application/json")
+            with lock:
+                in_flight[0] += 1
+                in_flight[1] = max(in_flight[1], in_flight[0])
+            try:
+                self.answer(body)
+            finally:
+                with lock:
+                    in_flight[0] -= 1
+
+        def answer(self, body: bytes):
             action = action_of(self.command, self.path, body)
             with lock:
                 counts[action] = counts.get(action, 0) + 1
