@@ -147,6 +147,30 @@ import Testing
         #expect(EKSMapping.nodeGroup(dto, cluster: "c", existingSecurityGroups: ["sg-tbbmidc7sjuw3uedg"]).extraSecurityGroups.count == 1)
     }
 
+    /// moto has no access-entry API, so no recorded sample exists: these are the shapes of AWS's API reference.
+    @Test func accessEntriesAndPolicies() throws {
+        struct Entry: Decodable { var accessEntry: EKSAccessEntryDTO }
+        struct Policies: Decodable { var associatedAccessPolicies: [EKSAssociatedPolicyDTO] }
+        let entry = try JSONDecoder().decode(Entry.self, from: Data("""
+            {"accessEntry": {"clusterName": "prod", "principalArn": "arn:aws:iam::123456789012:role/admin",
+             "kubernetesGroups": ["ops"], "username": "arn:aws:sts::123456789012:assumed-role/admin/{{SessionName}}",
+             "type": "STANDARD", "createdAt": 1.7e9, "tags": {}}}
+            """.utf8)).accessEntry
+        let mapped = EKSMapping.accessEntry(entry, cluster: "prod")
+        #expect(mapped.principalArn == .known("arn:aws:iam::123456789012:role/admin"))
+        #expect(mapped.kubernetesGroups == .known(["ops"]))
+        #expect(mapped.type == .known("STANDARD"))
+        #expect(mapped.provenance.resource == "arn:aws:iam::123456789012:role/admin")
+        let policies = try JSONDecoder().decode(Policies.self, from: Data("""
+            {"clusterName": "prod", "principalArn": "arn:aws:iam::123456789012:role/admin", "associatedAccessPolicies": [
+              {"policyArn": "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy", "accessScope": {"type": "cluster", "namespaces": []}},
+              {"policyArn": "arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy", "accessScope": {"type": "namespace", "namespaces": ["dev"]}}]}
+            """.utf8)).associatedAccessPolicies
+        let associations = policies.map { EKSMapping.policyAssociation($0, principal: entry.principalArn, cluster: "prod") }
+        #expect(associations.map(\.scopeType) == [.known("cluster"), .known("namespace")])
+        #expect(associations[1].namespaces == ["dev"])
+    }
+
     @Test func errorClassification() throws {
         func error(_ name: String, status: Int, headers: [String: String] = [:]) throws -> AWSCallError {
             AWSCallError.from(operation: "x:Y", status: status, headers: headers, body: try Data(contentsOf: Self.samples.appendingPathComponent(name)))
