@@ -86,7 +86,8 @@ public final class AWSClient: Sendable {
         guard let host = base.host else { throw AWSCallError(operation: request.operation, kind: .transport, message: "endpoint \(base) has no host") }
         let basePath = base.path.hasSuffix("/") ? String(base.path.dropLast()) : base.path
         let path = basePath + request.path
-        var hostHeader = host
+        // An IPv6 literal keeps its brackets in the Host header and the URL.
+        var hostHeader = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
         if let port = base.port, !(base.scheme == "https" && port == 443) && !(base.scheme == "http" && port == 80) {
             hostHeader += ":\(port)"
         }
@@ -133,7 +134,9 @@ public final class AWSClient: Sendable {
                                 message: "no answer from \(url.absoluteString) within \(Self.seconds(timeout))")
         }
         let reason = (error as? URLError).map { "\($0.code)" } ?? ""
-        return AWSCallError(operation: operation, kind: .transport,
+        // A URL the HTTP stack refuses will not get better on a retry.
+        let permanent = (error as? URLError).map { [.badURL, .unsupportedURL].contains($0.code) } ?? false
+        return AWSCallError(operation: operation, kind: permanent ? .other : .transport,
                             message: "cannot reach \(url.absoluteString): \(error.localizedDescription) \(reason)"
                                 .trimmingCharacters(in: .whitespaces))
     }
