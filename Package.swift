@@ -11,6 +11,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .target(name: "PerimeterModel"),
@@ -20,10 +21,15 @@ let package = Package(
         .target(name: "PerimeterReport", dependencies: ["PerimeterModel", "PerimeterChecks"]),
         // Finds the inputs under the given paths, builds one snapshot, runs the checks.
         .target(name: "PerimeterScan", dependencies: ["PerimeterModel", "PerimeterTerraform", "PerimeterChecks", "PerimeterReport"]),
+        // Live AWS collection: SigV4, credentials, read-only API calls over HTTP(S). Only the CLI links it.
+        .target(
+            name: "PerimeterAWS",
+            dependencies: ["PerimeterModel", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .executableTarget(
             name: "perimeter",
             dependencies: [
-                "PerimeterModel", "PerimeterScan", "PerimeterChecks", "PerimeterReport",
+                "PerimeterModel", "PerimeterScan", "PerimeterChecks", "PerimeterReport", "PerimeterAWS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -50,5 +56,10 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "PerimeterCLITests", dependencies: ["perimeter"]),
+        .testTarget(
+            name: "PerimeterAWSTests",
+            dependencies: ["PerimeterAWS", "PerimeterModel", "PerimeterScan", "PerimeterChecks", "perimeter"],
+            exclude: ["Support/aws_test_server.py"]
+        ),
     ]
 )

@@ -30,6 +30,8 @@ public struct Snapshot: Codable, Hashable, Sendable {
     public var gkeClusters: [GKECluster] = []
     public var gkeNodePools: [GKENodePool] = []
     public var gcpFirewalls: [GCPFirewall] = []
+    /// Set when the snapshot was read from a live account (`perimeter collect`); optional so older files still decode.
+    public var collection: CollectionInfo?
 
     public init() {}
 
@@ -59,5 +61,6 @@ public struct Snapshot: Codable, Hashable, Sendable {
         gkeClusters += other.gkeClusters
         gkeNodePools += other.gkeNodePools
         gcpFirewalls += other.gcpFirewalls
+        if collection == nil { collection = other.collection }
     }
 }

@@ -7,11 +7,15 @@ public struct ScanOptions: Sendable {
     public var paths: [String]
     public var variables: VariableInputs
     public var checks: [any Check]
+    /// Snapshots built elsewhere (collected live), scanned after the inputs found under `paths`.
+    public var snapshots: [Snapshot]
 
-    public init(paths: [String], variables: VariableInputs = VariableInputs(), checks: [any Check] = CheckRegistry.all) {
+    public init(paths: [String], variables: VariableInputs = VariableInputs(), checks: [any Check] = CheckRegistry.all,
+                snapshots: [Snapshot] = []) {
         self.paths = paths
         self.variables = variables
         self.checks = checks
+        self.snapshots = snapshots
     }
 }
 
@@ -38,6 +42,10 @@ public enum Scanner {
             let built = SnapshotBuilder.build(input, variables: options.variables, loader: loader)
             diagnostics += built.diagnostics
             snapshots.append(built.snapshot)
+        }
+        for snapshot in options.snapshots {
+            diagnostics += SnapshotFile.gapDiagnostics(of: snapshot, file: nil)
+            snapshots.append(snapshot)
         }
         diagnostics = loader.diagnostics + diagnostics
 
@@ -101,7 +109,7 @@ enum SnapshotBuilder {
                 return (Snapshot(), [.error("Cannot read file", file: file)])
             }
             switch SnapshotFile.decode(data, path: file) {
-            case .success(let snapshot): return (snapshot, [])
+            case .success(let snapshot): return (snapshot, SnapshotFile.gapDiagnostics(of: snapshot, file: file))
             case .failure(let diagnostic): return (Snapshot(), [diagnostic])
             }
         }
