@@ -129,9 +129,16 @@ def main():
             snapshot = os.path.join(tmp, "snapshot.json")
             collect = [args.binary, "collect", "aws", "--cluster", CLUSTER, "--region", REGION,
                        "--endpoint-url", url, "-o", snapshot]
-            collect_times, scan_times, cli_times = [], [], []
+            region_collect = collect + ["--scope", "region"]
+            collect_times, region_times, scan_times, cli_times = [], [], [], []
             calls = 0
             for _ in range(args.repeat):
+                seconds, result = timed(region_collect, env)
+                if result.returncode != 0:
+                    sys.exit(f"perimeter collect --scope region failed: {result.stderr.strip()}")
+                region_times.append(seconds)
+                with open(snapshot) as handle:
+                    region_data = json.load(handle)["snapshot"]
                 seconds, result = timed(collect, env)
                 if result.returncode != 0:
                     sys.exit(f"perimeter collect failed: {result.stderr.strip()}")
@@ -148,14 +155,19 @@ def main():
                 cli_times.append(time.perf_counter() - start)
 
         best_collect, best_scan, best_cli = min(collect_times), min(scan_times), min(cli_times)
+        best_region = min(region_times)
         print()
-        print(f"data: {len(data['vpcs'])} VPCs, {len(data['securityGroups'])} security groups, "
+        print(f"region: {len(region_data['vpcs'])} VPCs, {len(region_data['securityGroups'])} security groups, "
+              f"{len(region_data['instances'])} instances, {len(region_data['securityGroupRules'])} rules")
+        print(f"cluster scope: {len(data['vpcs'])} VPCs, {len(data['securityGroups'])} security groups, "
               f"{len(data['instances'])} instances, {len(data['securityGroupRules'])} rules")
-        print(f"perimeter collect aws           {best_collect:7.2f} s   ({data['collection']['calls']} API calls, whole region)")
+        print(f"perimeter collect aws           {best_collect:7.2f} s   ({data['collection']['calls']} API calls, the cluster's VPCs)")
+        print(f"perimeter collect --scope region{best_region:7.2f} s   ({region_data['collection']['calls']} API calls, whole region)")
         print(f"perimeter collect + scan        {best_scan:7.2f} s   ({findings} findings)")
         print(f"aws CLI sequence                {best_cli:7.2f} s   ({calls} aws processes, cluster objects only)")
         print(f"ratio aws CLI / perimeter collect: {best_cli / best_collect:.1f}x; "
-              f"aws CLI / collect + scan: {best_cli / best_scan:.1f}x (best of {args.repeat})")
+              f"aws CLI / collect + scan: {best_cli / best_scan:.1f}x; aws CLI / collect --scope region: "
+              f"{best_cli / best_region:.1f}x (best of {args.repeat})")
     finally:
         moto.terminate()
         moto.wait(timeout=10)

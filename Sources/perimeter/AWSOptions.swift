@@ -17,6 +17,9 @@ struct AWSOptions: ParsableArguments {
     @Option(name: .customLong("endpoint-url"), help: "Send every call to this URL, a VPC endpoint or a test server (default: AWS_ENDPOINT_URL).")
     var endpointURL: String?
 
+    @Option(help: "'cluster': the cluster's VPC and the VPCs peered with it; 'region': every VPC of the region.")
+    var scope: AWSCollectionScope = .cluster
+
     @Option(help: "Seconds to wait for an answer before a call is retried.")
     var timeout: Double = 30
 
@@ -44,7 +47,7 @@ struct AWSOptions: ParsableArguments {
     /// Collects, with a progress line on a terminal; a collection that cannot start is a one-line error, exit 2.
     func collect() async throws -> Snapshot {
         let request = AWSCollectionRequest(
-            cluster: cluster ?? "", region: region, profile: profile,
+            cluster: cluster ?? "", scope: scope, region: region, profile: profile,
             client: AWSClientOptions(endpointURL: (endpointURL ?? environmentEndpoint).flatMap(URL.init(string:)), timeout: timeout,
                                      retry: RetryPolicy(maxAttempts: maxAttempts), maxConcurrentCalls: concurrency),
             toolVersion: PerimeterVersion.current)
@@ -63,3 +66,5 @@ struct AWSOptions: ParsableArguments {
         }
     }
 }
+
+extension AWSCollectionScope: ExpressibleByArgument {}

@@ -111,7 +111,7 @@ extension LiveAWSTests {
             let scale = try #require(seed.scale)
             let started = Date()
             // Pages of 100 force several DescribeInstances pages (moto pages by reservation).
-            let snapshot = try await collect(endpoint: try await MotoScenario.shared.url(), pageSize: 100)
+            let snapshot = try await collect(endpoint: try await MotoScenario.shared.url(), scope: .region, pageSize: 100)
             let seconds = Date().timeIntervalSince(started)
             #expect(scale.count == 500)
             #expect(Set(scale.instance_ids).isSubset(of: Set(snapshot.instances.compactMap(\.id))))
@@ -125,6 +125,15 @@ extension LiveAWSTests {
             #expect(findingLines(snapshot) == expectedBeforeFindings(seed))
             #expect((snapshot.collection?.calls ?? 0) >= 6 + 10)
             print("collect at --scale 500: \(String(format: "%.2f", seconds)) s, \(snapshot.collection?.calls ?? 0) calls")
+
+            // The cluster scope reads the cluster's VPC (and the VPN VPC once a peering joins them), none of the
+            // scale VPCs, and finds the same.
+            let scoped = try await collect(endpoint: try await MotoScenario.shared.url(), pageSize: 100)
+            let peered = seed.peering != nil
+            #expect(Set(scoped.vpcs.compactMap(\.id)) == Set([seed.eks_vpc.vpc_id] + (peered ? [seed.vpn.vpc_id] : [])))
+            #expect(scoped.instances.count == (peered ? 3 : 2), "the two nodes, and the VPN instance when peered")
+            #expect(Set(scoped.securityGroups.compactMap(\.id)).isDisjoint(with: scale.security_group_ids))
+            #expect(findingLines(scoped) == expectedBeforeFindings(seed))
         }
     }
 }

@@ -1,9 +1,19 @@
 import Foundation
 import PerimeterModel
 
+/// How much of the region's network a collection reads.
+public enum AWSCollectionScope: String, Sendable, CaseIterable {
+    /// The cluster's VPC and the VPCs peered with it: what its perimeter is made of, and a cost that
+    /// grows with the cluster, not with the account.
+    case cluster
+    /// Every VPC of the region.
+    case region
+}
+
 /// What `perimeter collect aws` was asked for.
 public struct AWSCollectionRequest: Sendable {
     public var cluster: String
+    public var scope: AWSCollectionScope
     public var region: String?
     public var profile: String?
     public var client: AWSClientOptions
@@ -12,10 +22,12 @@ public struct AWSCollectionRequest: Sendable {
     public var pageSize: Int
     public var toolVersion: String
 
-    public init(cluster: String, region: String? = nil, profile: String? = nil, client: AWSClientOptions = AWSClientOptions(),
+    public init(cluster: String, scope: AWSCollectionScope = .cluster, region: String? = nil, profile: String? = nil,
+                client: AWSClientOptions = AWSClientOptions(),
                 environment: [String: String] = ProcessInfo.processInfo.environment, pageSize: Int = 1000,
                 toolVersion: String = "dev") {
         self.cluster = cluster
+        self.scope = scope
         self.region = region
         self.profile = profile
         self.client = client

@@ -41,23 +41,8 @@ struct CollectionRun: Sendable {
 
         // Everything that needs only the region and the cluster name, at once.
         async let clusterAnswer = describeCluster(account: identity.account)
-        async let vpcs = gather("VPCs") { try await client.ec2Pages("DescribeVpcs", listName: "vpcSet") }
-        async let subnets = gather("subnets") { try await client.ec2Pages("DescribeSubnets", listName: "subnetSet") }
-        async let routeTables = gather("route tables") { try await client.ec2Pages("DescribeRouteTables", listName: "routeTableSet") }
         async let peerings = gather("VPC peering connections") {
             try await client.ec2Pages("DescribeVpcPeeringConnections", listName: "vpcPeeringConnectionSet")
-        }
-        async let groups = gather("security groups") {
-            try await client.ec2Pages("DescribeSecurityGroups", listName: "securityGroupInfo", pageSize: request.pageSize)
-        }
-        async let acls = gather("network ACLs") { try await client.ec2Pages("DescribeNetworkAcls", listName: "networkAclSet") }
-        async let reservations = gather("instances") {
-            try await client.ec2Pages("DescribeInstances",
-                                      QueryParameters.filters([("instance-state-name", ["pending", "running", "stopping", "stopped"])]),
-                                      listName: "reservationSet", pageSize: request.pageSize)
-        }
-        async let interfaces = gather("network interfaces") {
-            try await client.ec2Pages("DescribeNetworkInterfaces", listName: "networkInterfaceSet")
         }
         async let prefixLists = gather("managed prefix lists") {
             try await client.ec2Pages("DescribeManagedPrefixLists", listName: "prefixListSet")
@@ -74,10 +59,39 @@ struct CollectionRun: Sendable {
         async let access = accessEntries()
 
         let clusterDTO = try await clusterAnswer
+        let peeringItems = await peerings ?? []
+
+        // The network the cluster sits in: its VPC and the VPCs peered with it (or the whole region).
+        let vpcFilter = networkScope(clusterVPC: clusterDTO.resourcesVpcConfig?.vpcId, peerings: peeringItems)
+            .map { [("vpc-id", $0)] } ?? []
+        async let vpcs = gather("VPCs") {
+            try await client.ec2Pages("DescribeVpcs", QueryParameters.filters(vpcFilter), listName: "vpcSet")
+        }
+        async let subnets = gather("subnets") {
+            try await client.ec2Pages("DescribeSubnets", QueryParameters.filters(vpcFilter), listName: "subnetSet")
+        }
+        async let routeTables = gather("route tables") {
+            try await client.ec2Pages("DescribeRouteTables", QueryParameters.filters(vpcFilter), listName: "routeTableSet")
+        }
+        async let groups = gather("security groups") {
+            try await client.ec2Pages("DescribeSecurityGroups", QueryParameters.filters(vpcFilter), listName: "securityGroupInfo",
+                                      pageSize: request.pageSize)
+        }
+        async let acls = gather("network ACLs") {
+            try await client.ec2Pages("DescribeNetworkAcls", QueryParameters.filters(vpcFilter), listName: "networkAclSet")
+        }
+        async let reservations = gather("instances") {
+            try await client.ec2Pages("DescribeInstances",
+                                      QueryParameters.filters(vpcFilter + [("instance-state-name", ["pending", "running", "stopping", "stopped"])]),
+                                      listName: "reservationSet", pageSize: request.pageSize)
+        }
+        async let interfaces = gather("network interfaces") {
+            try await client.ec2Pages("DescribeNetworkInterfaces", QueryParameters.filters(vpcFilter), listName: "networkInterfaceSet")
+        }
+
         let groupItems = await groups ?? []
         let nodegroupDTOs = await nodegroups
         let asgItems = await asgs ?? []
-        let peeringItems = await peerings ?? []
         let (entries, associations) = await access
         progress("launch templates, roles, attributes")
 
@@ -164,6 +178,18 @@ struct CollectionRun: Sendable {
             collectedAt: ISO8601DateFormatter().string(from: Date()), toolVersion: request.toolVersion,
             calls: client.callCount, gaps: await gaps.gaps.map(\.diagnostic))
         return snapshot
+    }
+
+    /// The VPC IDs to read with the cluster scope: the cluster's VPC and every VPC a peering joins it to.
+    /// nil reads the whole region (the region scope, or a cluster whose VPC is not known).
+    private func networkScope(clusterVPC: String?, peerings: [XMLElement]) -> [String]? {
+        guard request.scope == .cluster, let clusterVPC else { return nil }
+        var scope: Set<String> = [clusterVPC]
+        for peering in peerings {
+            let sides = [peering["requesterVpcInfo"]?.string("vpcId"), peering["accepterVpcInfo"]?.string("vpcId")]
+            if sides.contains(clusterVPC) { scope.formUnion(sides.compactMap { $0 }) }
+        }
+        return scope.sorted()
     }
 
     // MARK: Calls that stop the collection

@@ -57,6 +57,7 @@ struct SeedSummary: Decodable, Sendable {
     struct Groups: Decodable, Sendable { var cluster: String; var node: String?; var vpn: String }
     struct Peering: Decodable, Sendable { var id: String }
     struct VPN: Decodable, Sendable { var instance_id: String; var vpc_id: String }
+    struct VPC: Decodable, Sendable { var vpc_id: String }
     struct Scale: Decodable, Sendable { var count: Int; var vpc_ids: [String]; var security_group_ids: [String]; var instance_ids: [String] }
 
     var cluster: Cluster
@@ -64,6 +65,7 @@ struct SeedSummary: Decodable, Sendable {
     var security_groups: Groups
     var peering: Peering?
     var vpn: VPN
+    var eks_vpc: VPC
     var scale: Scale?
 }
 
@@ -85,10 +87,10 @@ func motoEnvironment(_ extra: [String: String] = [:]) -> [String: String] {
 }
 
 /// Collects the scenario cluster from `endpoint` in-process.
-func collect(endpoint: String, cluster: String = MotoScenario.cluster, pageSize: Int = 1000,
+func collect(endpoint: String, cluster: String = MotoScenario.cluster, scope: AWSCollectionScope = .cluster, pageSize: Int = 1000,
              timeout: TimeInterval = 30, attempts: Int = 4, environment: [String: String]? = nil) async throws -> Snapshot {
     let request = AWSCollectionRequest(
-        cluster: cluster, region: MotoScenario.region,
+        cluster: cluster, scope: scope, region: MotoScenario.region,
         client: AWSClientOptions(endpointURL: URL(string: endpoint), timeout: timeout,
                                  retry: RetryPolicy(maxAttempts: attempts, baseDelay: 0.05, maxDelay: 0.5)),
         environment: environment ?? motoEnvironment(), pageSize: pageSize)
