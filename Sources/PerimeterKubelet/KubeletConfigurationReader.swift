@@ -25,9 +25,10 @@ public enum KubeletConfigurationReader {
         return (readOnlyPort, anonymousAuth, authorizationMode)
     }
 
-    /// `kind: KubeletConfiguration` (apiVersion kubelet.config.k8s.io/...).
+    /// `kind: KubeletConfiguration`, or a kubelet.config.k8s.io document written without a kind (drop-ins often are).
     public static func isKubeletConfiguration(_ document: Node) -> Bool {
-        MarkedYAML.value(document, "kind")?.scalarText == "KubeletConfiguration"
+        if let kind = MarkedYAML.value(document, "kind")?.scalarText { return kind == "KubeletConfiguration" }
+        return (MarkedYAML.value(document, "apiVersion")?.scalarText ?? "").hasPrefix("kubelet.config.k8s.io/")
     }
 
     /// `kind: NodeConfig` of `node.eks.aws`.

@@ -12,7 +12,7 @@ public enum KubeletFlags {
         var readOnlyPort: KubeletSetting<Int>?
         var anonymousAuth: KubeletSetting<Bool>?
         var authorizationMode: KubeletSetting<String>?
-        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (number, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             if line.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("#") { continue }
             for occurrence in occurrences(in: line) {
                 let location = locate(number + 1, occurrence.column)

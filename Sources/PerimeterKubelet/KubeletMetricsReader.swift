@@ -14,7 +14,7 @@ public enum KubeletMetricsReader {
         var lastValue: [String: (path: String, value: Double?)] = [:]
         var firstLine: Int?
         var unreadable: [String] = []
-        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (number, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             guard let start = line.range(of: metric + "{"), !line.drop(while: { $0 == " " }).hasPrefix("#") else { continue }
             guard let close = line[start.upperBound...].firstIndex(of: "}") else { continue }
             let labels = parseLabels(line[start.upperBound..<close])

@@ -7,8 +7,10 @@ public enum MarkedYAML {
     public static func documents(_ text: String, file: String) -> Result<[Node], Diagnostic> {
         do {
             var documents: [Node] = []
-            let sequence = try Yams.compose_all(yaml: text)
-            for node in sequence { documents.append(node) }
+            var sequence = try Yams.compose_all(yaml: text)
+            while let node = sequence.next() { documents.append(node) }
+            // The sequence keeps a parse error instead of throwing it.
+            if let error = sequence.error { throw error }
             return .success(documents)
         } catch let error as YamlError {
             return .failure(diagnostic(error, file: file))

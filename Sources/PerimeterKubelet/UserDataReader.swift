@@ -42,7 +42,7 @@ public enum UserDataReader {
     }
 
     static func parts(of text: String) -> [Part] {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         guard let boundary = boundary(in: lines) else {
             return [Part(body: text, isNodeConfig: text.contains("node.eks.aws") && text.contains("NodeConfig"), lineOffset: 0, headerLine: 1)]
         }

@@ -32,7 +32,7 @@ enum NodeInputDetection {
         let ext = (name as NSString).pathExtension.lowercased()
         let structured = ["json", "yaml", "yml"].contains(ext)
         if structured && GCloudReader.looksLikeGCloud(text) { return .gcloud(file: path, name: name) }
-        if structured && (text.contains("KubeletConfiguration") || text.contains("node.eks.aws") || mentionsWorkload(text)) {
+        if structured && (text.contains("KubeletConfiguration") || text.contains("kubelet.config.k8s.io") || text.contains("node.eks.aws") || mentionsWorkload(text)) {
             return .nodeFile(file: path, name: name, kind: .documents)
         }
         if KubeletMetricsReader.looksLikeMetrics(text) { return .nodeFile(file: path, name: name, kind: .metrics) }
