@@ -41,3 +41,29 @@ resource "google_container_cluster" "open" {
     }
   }
 }
+
+# expect: google_container_cluster.inline
+# Inline node pools: one turns the port on, the other takes the cluster default "FALSE".
+resource "google_container_cluster" "inline" {
+  name = "inline"
+
+  node_pool_defaults {
+    node_config_defaults {
+      insecure_kubelet_readonly_port_enabled = "FALSE"
+    }
+  }
+
+  node_pool {
+    name = "open"
+    node_config {
+      kubelet_config {
+        cpu_manager_policy                     = "none"
+        insecure_kubelet_readonly_port_enabled = "TRUE"
+      }
+    }
+  }
+
+  node_pool {
+    name = "inherits"
+  }
+}
