@@ -27,7 +27,7 @@ public struct GKEAutoProvisionedReadOnlyPortCheck: Check {
             """,
         references: [Reference.gkeReadOnlyPortSourceDocument, Reference.gkeDisableReadOnlyPort],
         owasp: Reference.owaspClusterComponents,
-        cis: "CIS GKE Autopilot 1.0.0 3.2.4"
+        cis: "CIS GKE 1.6.0 3.2.4"
     )
 
     public func run(_ context: CheckContext) -> [Finding] {
