@@ -60,10 +60,11 @@ public enum UserDataReader {
                 }
                 index += 1
             }
-            index += 1
+            // Past the blank line that ends the headers; a truncated part has no body.
+            index = min(index + 1, lines.count)
             let start = index
             while index < lines.count, !lines[index].hasPrefix("--\(boundary)") { index += 1 }
-            var body = lines[start..<min(index, lines.count)].joined(separator: "\n")
+            var body = lines[start..<index].joined(separator: "\n")
             var offset: Int? = start
             if headers["content-transfer-encoding"]?.lowercased() == "base64" {
                 let compact = body.filter { !$0.isWhitespace }
