@@ -98,3 +98,21 @@ import Testing
         #expect(read.diagnostics.first?.location?.line == 4)
     }
 }
+
+/// Mutated gcloud output never crashes the reader: it reads what it can or says where it stopped.
+@Suite struct GCloudMutationTests {
+    @Test func mutatedGoldenFileIsSafe() throws {
+        let original = Array(try SharedData.text("gke/terraform-google-kubernetes-engine/TestConfidentialSaferCluster.json").utf8)
+        let alphabet = Array("\"{}[],: \n-0tfn".utf8)
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<60 {
+            var bytes = original
+            for _ in 0..<4 { bytes[Int.random(in: 0..<bytes.count, using: &generator)] = alphabet.randomElement(using: &generator)! }
+            if round % 3 == 0 { bytes = Array(bytes.prefix(Int.random(in: 0..<bytes.count, using: &generator))) }
+            let read = GCloudReader.read(String(decoding: bytes, as: UTF8.self), file: "mutated.json")
+            for diagnostic in read.diagnostics where diagnostic.severity == .error {
+                #expect(diagnostic.location != nil || diagnostic.file == "mutated.json")
+            }
+        }
+    }
+}
