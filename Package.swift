@@ -31,19 +31,22 @@ let package = Package(
         // Finds the inputs under the given paths, builds one snapshot, runs the checks.
         .target(name: "PerimeterScan", dependencies: ["PerimeterModel", "PerimeterTerraform", "PerimeterGKE", "PerimeterKubelet",
                                                       "PerimeterChecks", "PerimeterReport"]),
+        // Live AWS collection: SigV4, credentials, read-only API calls over HTTP(S). Only the CLI links it.
+        .target(
+            name: "PerimeterAWS",
+            dependencies: ["PerimeterModel", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         // Networking: the read-only kubelet probe. Only the CLI and its tests depend on it.
         .target(name: "PerimeterProbe", dependencies: [
             "PerimeterModel", "PerimeterChecks",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
-            .product(name: "X509", package: "swift-certificates"),
-            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .executableTarget(
             name: "perimeter",
             dependencies: [
-                "PerimeterModel", "PerimeterScan", "PerimeterChecks", "PerimeterReport", "PerimeterProbe",
+                "PerimeterModel", "PerimeterScan", "PerimeterChecks", "PerimeterReport", "PerimeterAWS", "PerimeterProbe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
@@ -67,10 +70,15 @@ let package = Package(
         ),
         .testTarget(
             name: "PerimeterScanTests",
-            dependencies: ["PerimeterScan", "PerimeterModel", "PerimeterChecks"],
+            dependencies: ["PerimeterScan", "PerimeterModel", "PerimeterChecks", "PerimeterReport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "PerimeterCLITests", dependencies: ["perimeter"]),
+        .testTarget(
+            name: "PerimeterAWSTests",
+            dependencies: ["PerimeterAWS", "PerimeterModel", "PerimeterScan", "PerimeterChecks", "perimeter"],
+            exclude: ["Support/aws_test_server.py"]
+        ),
         .testTarget(name: "PerimeterKubeletTests", dependencies: ["PerimeterKubelet", "PerimeterModel"]),
         .testTarget(name: "PerimeterGKETests", dependencies: ["PerimeterGKE", "PerimeterModel", "PerimeterChecks"]),
         .testTarget(name: "PerimeterProbeTests", dependencies: [

@@ -32,6 +32,8 @@ public struct Snapshot: Codable, Hashable, Sendable {
     public var gcpFirewalls: [GCPFirewall] = []
     public var kubeletSettings: [KubeletSettings] = []
     public var readOnlyPortUses: [ReadOnlyPortUse] = []
+    /// Set when the snapshot was read from a live account (`perimeter collect`); optional so older files still decode.
+    public var collection: CollectionInfo?
 
     public init() {}
 
@@ -63,6 +65,7 @@ public struct Snapshot: Codable, Hashable, Sendable {
         gcpFirewalls += other.gcpFirewalls
         kubeletSettings += other.kubeletSettings
         readOnlyPortUses += other.readOnlyPortUses
+        if collection == nil { collection = other.collection }
     }
 }
 
@@ -98,5 +101,6 @@ extension Snapshot {
         gcpFirewalls = try list(.gcpFirewalls)
         kubeletSettings = try list(.kubeletSettings)
         readOnlyPortUses = try list(.readOnlyPortUses)
+        collection = try container.decodeIfPresent(CollectionInfo.self, forKey: .collection)
     }
 }

@@ -43,7 +43,7 @@ import Testing
         for finding in result.findings {
             #expect(finding.ruleId == fixture.checkID)
             #expect(!finding.message.isEmpty)
-            if !fixture.isPlan { #expect(finding.location != nil, "HCL findings carry file:line") }
+            if !fixture.isPlan && !fixture.isSnapshot { #expect(finding.location != nil, "file findings carry file:line") }
         }
     }
 
@@ -65,13 +65,15 @@ import Testing
     }
 }
 
-/// One fixture: a `.tf` file or a directory (a root module), a plan JSON with a `.expect` file beside it,
+/// One fixture: a `.tf` file or a directory (a root module), a plan JSON or a live snapshot
+/// (`NAME.snapshot.json`, as `perimeter collect aws` writes it) with a `.expect` file beside it,
 /// or another input `scan` reads (gcloud JSON, KubeletConfiguration or workload YAML/JSON, kubelet flags,
 /// user data, /metrics text) whose expectations are `# expect:` comments or a `NAME.expect` file.
 struct FixtureCase: CustomTestStringConvertible, Sendable {
     enum Kind: Sendable {
         case terraform
         case plan
+        case snapshot
         /// JSON or YAML documents: gcloud output, KubeletConfiguration, NodeConfig, workloads.
         case document
         /// Flags, user data, metrics.
@@ -86,6 +88,7 @@ struct FixtureCase: CustomTestStringConvertible, Sendable {
     var isDirectory: Bool
 
     var isPlan: Bool { kind == .plan }
+    var isSnapshot: Bool { kind == .snapshot }
     var isUnknown: Bool { name.hasPrefix("unknown") }
     var testDescription: String { "\(checkID)/\(name)" }
 
@@ -109,6 +112,9 @@ struct FixtureCase: CustomTestStringConvertible, Sendable {
                 } else if name.hasSuffix(".plan.json") {
                     cases.append(FixtureCase(checkID: checkID, name: name, path: path, expected: expectFile(beside: path) ?? [],
                                              kind: .plan, isDirectory: false))
+                } else if name.hasSuffix(".snapshot.json") {
+                    cases.append(FixtureCase(checkID: checkID, name: name, path: path, expected: expectFile(beside: path) ?? [],
+                                             kind: .snapshot, isDirectory: false))
                 } else if !name.hasSuffix(".expect") {
                     let isDocument = [".json", ".yaml", ".yml"].contains { name.hasSuffix($0) }
                     let expected = expectFile(beside: path) ?? expectations(inFile: path)
