@@ -69,7 +69,8 @@ import Testing
         let closedPort = closed.port
         await closed.stop()
         defer { Task { await tlsServer.stop() } }
-        let results = await probe.probe([
+        // Plain HTTP to a TLS port gets no HTTP answer: a short timeout keeps the test quick.
+        let results = await KubeletProbe(timeout: .seconds(3), concurrency: 3).probe([
             ProbeTarget(host: "127.0.0.1", port: closedPort, useTLS: false),
             ProbeTarget(host: "127.0.0.1", port: tlsServer.port, useTLS: false),
             ProbeTarget(host: "127.0.0.1", port: tlsServer.port, useTLS: true),
