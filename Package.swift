@@ -34,7 +34,7 @@ let package = Package(
         // Live AWS collection: SigV4, credentials, read-only API calls over HTTP(S). Only the CLI links it.
         .target(
             name: "PerimeterAWS",
-            dependencies: ["PerimeterModel", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["PerimeterModel", "PerimeterKubelet", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // Networking: the read-only kubelet probe. Only the CLI and its tests depend on it.
         .target(name: "PerimeterProbe", dependencies: [

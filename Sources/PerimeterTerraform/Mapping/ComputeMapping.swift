@@ -36,13 +36,11 @@ enum ComputeMapping {
     /// The kubelet settings a launch template's or instance's user data gives its nodes
     /// (`bootstrap.sh --kubelet-extra-args`, nodeadm NodeConfig, MIME parts). Findings point at `user_data`.
     static func kubeletSettings(_ fields: Fields, _ instance: ResourceInstance, _ context: MappingContext) {
-        guard case .known(let text)? = userData(fields) else { return }
-        guard UserDataReader.looksLikeUserData(text) || KubeletFlags.mentionsFlags(text) else { return }
         let path = fields.string("user_data") != nil ? "user_data" : "user_data_base64"
-        let location = MappingContext.location(in: instance, path: path)
-        var settings = KubeletSettings(key: instance.address + "#user_data", provenance: fields.provenance(), source: .userData)
-        UserDataReader.read(text, into: &settings, file: location?.file ?? instance.address) { _, _ in location }
-        if !settings.isEmpty { context.snapshot.kubeletSettings.append(settings) }
+        if let settings = LaunchTemplateKubelet.settings(userData: userData(fields), key: instance.address, provenance: fields.provenance(),
+                                                         location: MappingContext.location(in: instance, path: path)) {
+            context.snapshot.kubeletSettings.append(settings)
+        }
     }
 
     /// The `metadata_options` block, or nil when there is none (AWS then allows IMDSv1).
