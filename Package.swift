@@ -11,26 +11,44 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .target(name: "PerimeterModel"),
-        .target(name: "PerimeterTerraform", dependencies: ["PerimeterModel"]),
+        // Kubelet settings and read-only port users from files: KubeletConfiguration, flags, user data, /metrics, workloads.
+        .target(name: "PerimeterKubelet", dependencies: ["PerimeterModel", .product(name: "Yams", package: "Yams")]),
+        // `gcloud container clusters/node-pools describe|list` and `gcloud compute firewall-rules list` JSON.
+        .target(name: "PerimeterGKE", dependencies: ["PerimeterModel", "PerimeterKubelet"]),
+        .target(name: "PerimeterTerraform", dependencies: ["PerimeterModel", "PerimeterKubelet"]),
         .target(name: "PerimeterAnalysis", dependencies: ["PerimeterModel"]),
         .target(name: "PerimeterChecks", dependencies: ["PerimeterModel", "PerimeterAnalysis"]),
         .target(name: "PerimeterReport", dependencies: ["PerimeterModel", "PerimeterChecks"]),
         // Finds the inputs under the given paths, builds one snapshot, runs the checks.
-        .target(name: "PerimeterScan", dependencies: ["PerimeterModel", "PerimeterTerraform", "PerimeterChecks", "PerimeterReport"]),
+        .target(name: "PerimeterScan", dependencies: ["PerimeterModel", "PerimeterTerraform", "PerimeterGKE", "PerimeterKubelet",
+                                                      "PerimeterChecks", "PerimeterReport"]),
         // Live AWS collection: SigV4, credentials, read-only API calls over HTTP(S). Only the CLI links it.
         .target(
             name: "PerimeterAWS",
-            dependencies: ["PerimeterModel", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["PerimeterModel", "PerimeterKubelet", .product(name: "Crypto", package: "swift-crypto")]
         ),
+        // Networking: the read-only kubelet probe. Only the CLI and its tests depend on it.
+        .target(name: "PerimeterProbe", dependencies: [
+            "PerimeterModel", "PerimeterChecks",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+        ]),
         .executableTarget(
             name: "perimeter",
             dependencies: [
-                "PerimeterModel", "PerimeterScan", "PerimeterChecks", "PerimeterReport", "PerimeterAWS",
+                "PerimeterModel", "PerimeterScan", "PerimeterChecks", "PerimeterReport", "PerimeterAWS", "PerimeterProbe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         .testTarget(name: "PerimeterModelTests", dependencies: ["PerimeterModel"]),
@@ -61,5 +79,16 @@ let package = Package(
             dependencies: ["PerimeterAWS", "PerimeterModel", "PerimeterScan", "PerimeterChecks", "perimeter"],
             exclude: ["Support/aws_test_server.py"]
         ),
+        .testTarget(name: "PerimeterKubeletTests", dependencies: ["PerimeterKubelet", "PerimeterModel"]),
+        .testTarget(name: "PerimeterGKETests", dependencies: ["PerimeterGKE", "PerimeterModel", "PerimeterChecks"]),
+        .testTarget(name: "PerimeterProbeTests", dependencies: [
+            "PerimeterProbe", "PerimeterModel",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            .product(name: "X509", package: "swift-certificates"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
     ]
 )

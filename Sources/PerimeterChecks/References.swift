@@ -10,6 +10,11 @@ enum Reference {
     static let vpcPeeringRoutes = "https://docs.aws.amazon.com/vpc/latest/peering/vpc-peering-routing.html"
     static let vpcPeeringDNS = "https://docs.aws.amazon.com/vpc/latest/peering/vpc-peering-dns.html"
     static let sourceDestCheck = "https://docs.aws.amazon.com/vpc/latest/userguide/VPC_NAT_Instance.html#EIP_Disable_SrcDestCheck"
+    static let gkeReadOnlyPortSourceDocument = "perimeter source document 003: disable the kubelet read-only port on GKE"
+    static let gkeDisableReadOnlyPort = "https://cloud.google.com/kubernetes-engine/docs/how-to/disable-kubelet-readonly-port"
+    static let gkeFirewallRules = "https://cloud.google.com/kubernetes-engine/docs/concepts/firewall-rules"
+    static let kubeletConfigFile = "https://kubernetes.io/docs/reference/config-api/kubelet-config.v1beta1/"
+    static let eksNodeadm = "https://awslabs.github.io/amazon-eks-ami/nodeadm/"
 
     static let owaspNetworkSegmentation = "K07: Missing Network Segmentation Controls"
     static let owaspClusterComponents = "K09: Misconfigured Cluster Components"

@@ -43,14 +43,19 @@ public struct GKENodePool: Codable, Hashable, Sendable {
     public var name: Resolved<String>?
     public var cluster: ObjectRef
     public var kubelet: GKEKubeletSettings?
+    /// True when read from the GKE API (gcloud): an unset flag is then the pool's real, legacy value (port on),
+    /// whatever the cluster default says now. nil or false for configuration (Terraform), where a pool
+    /// without the flag takes the cluster default when it is created.
+    public var describesLiveState: Bool?
 
     public init(key: String, provenance: Provenance, name: Resolved<String>? = nil, cluster: ObjectRef,
-                kubelet: GKEKubeletSettings? = nil) {
+                kubelet: GKEKubeletSettings? = nil, describesLiveState: Bool? = nil) {
         self.key = key
         self.provenance = provenance
         self.name = name
         self.cluster = cluster
         self.kubelet = kubelet
+        self.describesLiveState = describesLiveState
     }
 }
 

@@ -30,6 +30,8 @@ public struct Snapshot: Codable, Hashable, Sendable {
     public var gkeClusters: [GKECluster] = []
     public var gkeNodePools: [GKENodePool] = []
     public var gcpFirewalls: [GCPFirewall] = []
+    public var kubeletSettings: [KubeletSettings] = []
+    public var readOnlyPortUses: [ReadOnlyPortUse] = []
     /// Set when the snapshot was read from a live account (`perimeter collect`); optional so older files still decode.
     public var collection: CollectionInfo?
 
@@ -61,6 +63,44 @@ public struct Snapshot: Codable, Hashable, Sendable {
         gkeClusters += other.gkeClusters
         gkeNodePools += other.gkeNodePools
         gcpFirewalls += other.gcpFirewalls
+        kubeletSettings += other.kubeletSettings
+        readOnlyPortUses += other.readOnlyPortUses
         if collection == nil { collection = other.collection }
+    }
+}
+
+/// Snapshots written before a kind of object existed still decode: a missing array is empty.
+extension Snapshot {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        func list<T: Decodable>(_ key: CodingKeys) throws -> [T] { try container.decodeIfPresent([T].self, forKey: key) ?? [] }
+        version = try container.decodeIfPresent(Int.self, forKey: .version) ?? Snapshot.currentVersion
+        sources = try list(.sources)
+        securityGroups = try list(.securityGroups)
+        securityGroupRules = try list(.securityGroupRules)
+        prefixLists = try list(.prefixLists)
+        eksClusters = try list(.eksClusters)
+        nodeGroups = try list(.nodeGroups)
+        launchTemplates = try list(.launchTemplates)
+        autoScalingGroups = try list(.autoScalingGroups)
+        instances = try list(.instances)
+        networkInterfaces = try list(.networkInterfaces)
+        vpcs = try list(.vpcs)
+        subnets = try list(.subnets)
+        routeTables = try list(.routeTables)
+        routes = try list(.routes)
+        peeringConnections = try list(.peeringConnections)
+        networkACLs = try list(.networkACLs)
+        iamRoles = try list(.iamRoles)
+        oidcProviders = try list(.oidcProviders)
+        accessEntries = try list(.accessEntries)
+        accessPolicyAssociations = try list(.accessPolicyAssociations)
+        awsAuthConfigMaps = try list(.awsAuthConfigMaps)
+        gkeClusters = try list(.gkeClusters)
+        gkeNodePools = try list(.gkeNodePools)
+        gcpFirewalls = try list(.gcpFirewalls)
+        kubeletSettings = try list(.kubeletSettings)
+        readOnlyPortUses = try list(.readOnlyPortUses)
+        collection = try container.decodeIfPresent(CollectionInfo.self, forKey: .collection)
     }
 }

@@ -12,10 +12,16 @@ public enum ScanInput: Hashable, Sendable {
     case plan(file: String)
     /// A snapshot written by `perimeter collect` (or `scan --write-snapshot`).
     case snapshot(file: String)
+    /// `gcloud container clusters|node-pools describe|list` or `gcloud compute firewall-rules list` output.
+    case gcloud(file: String, name: String)
+    /// A node's own files: KubeletConfiguration or NodeConfig documents, workload manifests (YAML/JSON),
+    /// kubelet flags, user data, kubelet `/metrics` text. `name` is the path findings print.
+    case nodeFile(file: String, name: String, kind: NodeFileKind)
 
     public var path: String {
         switch self {
-        case .terraform(let path), .terraformFile(let path), .plan(let path), .snapshot(let path): path
+        case .terraform(let path), .terraformFile(let path), .plan(let path), .snapshot(let path),
+             .gcloud(let path, _), .nodeFile(let path, _, _): path
         }
     }
 }
@@ -38,11 +44,12 @@ public enum InputDiscovery {
                     continue
                 }
                 let roots = TerraformEvaluator.rootModules(under: path, loader: loader)
-                let plans = planFiles(under: path)
-                if roots.isEmpty && plans.isEmpty {
-                    diagnostics.append(.error("No Terraform configuration (.tf, .tf.json) or plan JSON found in this directory", file: path))
+                let (plans, others) = jsonAndTextInputs(under: path)
+                if roots.isEmpty && plans.isEmpty && others.isEmpty {
+                    diagnostics.append(.error("No input found in this directory: Terraform (.tf, .tf.json), plan JSON, gcloud JSON, "
+                                              + "kubelet configuration, flags or /metrics, user data or workload manifests", file: path))
                 }
-                inputs += roots.map { .terraform(directory: $0) } + plans.map { .plan(file: $0) }
+                inputs += roots.map { .terraform(directory: $0) } + plans.map { .plan(file: $0) } + others
             } else {
                 switch classify(file: path) {
                 case .success(let input): inputs.append(input)
@@ -65,27 +72,46 @@ public enum InputDiscovery {
         }
         if PlanReader.looksLikePlan(data) { return .success(.plan(file: path)) }
         if SnapshotFile.looksLikeSnapshot(data) { return .success(.snapshot(file: path)) }
-        return .failure(.error("Not an input perimeter knows: expected Terraform (.tf), `terraform show -json` output or a perimeter snapshot",
+        let name = (path as NSString).lastPathComponent
+        if let input = NodeInputDetection.classify(path: path, name: name, data: data) { return .success(input) }
+        return .failure(.error("Not an input perimeter knows: expected Terraform (.tf), `terraform show -json` output, a perimeter "
+                               + "snapshot, gcloud JSON, a kubelet configuration, flags or /metrics text, user data or workload manifests",
                                file: path))
     }
 
-    /// Plan JSON files inside a directory tree: `.json` files whose first bytes look like `terraform show -json`.
-    private static func planFiles(under path: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: path) else { return [] }
-        var found: [String] = []
+    /// Plan JSON files inside a directory tree (`.json` files whose first bytes look like `terraform show -json`),
+    /// and the node and GKE inputs beside them. Files that are none of these are skipped silently.
+    private static func jsonAndTextInputs(under path: String) -> (plans: [String], others: [ScanInput]) {
+        guard let enumerator = FileManager.default.enumerator(atPath: path) else { return ([], []) }
+        var plans: [String] = []
+        var others: [ScanInput] = []
         while let relative = enumerator.nextObject() as? String {
             let name = (relative as NSString).lastPathComponent
             if name.hasPrefix(".") || name == "node_modules" {
                 enumerator.skipDescendants()
                 continue
             }
-            guard name.hasSuffix(".json"), !name.hasSuffix(".tf.json"), !name.hasSuffix(".tfvars.json") else { continue }
+            guard !name.hasSuffix(".tf"), !name.hasSuffix(".tf.json"), !name.hasSuffix(".tfvars.json"), !name.hasSuffix(".tfvars"),
+                  !name.hasSuffix(".tfstate"), !name.hasSuffix(".expect") else { continue }
             let full = (path as NSString).appendingPathComponent(relative)
-            guard let handle = FileHandle(forReadingAtPath: full) else { continue }
-            let head = handle.readData(ofLength: 4096)
-            try? handle.close()
-            if PlanReader.looksLikePlan(head) { found.append(full) }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+            if name.hasSuffix(".json") {
+                guard let handle = FileHandle(forReadingAtPath: full) else { continue }
+                let head = handle.readData(ofLength: 4096)
+                try? handle.close()
+                if PlanReader.looksLikePlan(head) {
+                    plans.append(full)
+                    continue
+                }
+            }
+            guard NodeInputDetection.isCandidate(name: name),
+                  let attributes = try? FileManager.default.attributesOfItem(atPath: full),
+                  (attributes[.size] as? Int ?? 0) <= NodeInputDetection.maximumSize,
+                  let data = FileManager.default.contents(atPath: full), !data.contains(0),
+                  !SnapshotFile.looksLikeSnapshot(data) else { continue }
+            if let input = NodeInputDetection.classify(path: full, name: relative, data: data) { others.append(input) }
         }
-        return found.sorted()
+        return (plans.sorted(), others.sorted { $0.path < $1.path })
     }
 }

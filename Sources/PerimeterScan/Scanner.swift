@@ -1,5 +1,6 @@
 import Foundation
 import PerimeterChecks
+import PerimeterGKE
 import PerimeterModel
 import PerimeterTerraform
 
@@ -112,6 +113,13 @@ enum SnapshotBuilder {
             case .success(let snapshot): return (snapshot, SnapshotFile.gapDiagnostics(of: snapshot, file: file))
             case .failure(let diagnostic): return (Snapshot(), [diagnostic])
             }
+        case .gcloud(let file, _):
+            guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
+                return (Snapshot(), [.error("Cannot read file", file: file)])
+            }
+            return GCloudReader.read(text, file: file)
+        case .nodeFile(let file, let name, let kind):
+            return NodeFileLoader.load(file: file, name: name, kind: kind)
         }
     }
 }

@@ -12,7 +12,9 @@ struct ScanCommand: AsyncParsableCommand {
         abstract: "Scan Terraform, plan JSON and snapshots; report every perimeter gap with the line to change.",
         discussion: """
             Inputs are detected: a directory of .tf files (each root module in it, with terraform.tfvars and \
-            *.auto.tfvars), `terraform show -json` output, or a snapshot from `perimeter collect`.
+            *.auto.tfvars), `terraform show -json` output, a snapshot from `perimeter collect`, `gcloud container \
+            clusters|node-pools describe|list` and `gcloud compute firewall-rules list` JSON, KubeletConfiguration \
+            and nodeadm NodeConfig files, kubelet flags, user data, kubelet /metrics text and workload manifests.
 
             Exit status: 0 no finding at or above --fail-on; 1 findings at or above it; 2 an input or usage \
             error (the findings of the good inputs are still reported).

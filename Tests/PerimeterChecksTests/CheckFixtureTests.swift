@@ -5,18 +5,31 @@ import PerimeterScan
 import Testing
 
 /// Runs every fixture of every check in the registry: each finding must land exactly on the
-/// resources a fixture marks with `# expect: ADDRESS`, and nowhere else.
+/// resources a fixture marks with `# expect: ADDRESS` (or lists in a `NAME.expect` file beside it), and nowhere else.
 @Suite struct CheckFixtureTests {
     static let cases: [FixtureCase] = FixtureCase.all()
+
+    /// Checks whose inputs never come from Terraform: GKE-005 reads kubelet /metrics text and workload
+    /// manifests, which no Terraform resource describes, so it cannot have HCL or plan fixtures.
+    static let checksWithoutTerraformInputs: Set<String> = ["GKE-005"]
 
     @Test(arguments: CheckRegistry.all.map(\.description.id))
     func everyCheckHasEveryKindOfFixture(id: String) {
         let mine = Self.cases.filter { $0.checkID == id }
-        #expect(mine.contains { !$0.expected.isEmpty && !$0.isPlan && !$0.isSnapshot }, "\(id) needs an HCL fixture that must trigger")
-        #expect(mine.contains { $0.expected.isEmpty && !$0.isPlan && !$0.isSnapshot && !$0.isUnknown },
-                "\(id) needs an HCL fixture that must not trigger")
+        #expect(mine.contains { !$0.expected.isEmpty }, "\(id) needs a fixture that must trigger")
+        #expect(mine.contains { $0.expected.isEmpty && !$0.isUnknown }, "\(id) needs a fixture that must not trigger")
+        #expect(mine.contains { $0.isUnknown && $0.expected.isEmpty }, "\(id) needs a fixture whose value cannot be resolved (no finding)")
+        guard !Self.checksWithoutTerraformInputs.contains(id) else { return }
+        #expect(mine.contains { !$0.expected.isEmpty && $0.kind == .terraform }, "\(id) needs an HCL fixture that must trigger")
+        #expect(mine.contains { $0.expected.isEmpty && $0.kind == .terraform && !$0.isUnknown }, "\(id) needs an HCL fixture that must not trigger")
         #expect(mine.contains { $0.isPlan && !$0.expected.isEmpty }, "\(id) needs a plan JSON fixture that must trigger")
-        #expect(mine.contains { $0.isUnknown }, "\(id) needs a fixture whose value cannot be resolved (no finding)")
+    }
+
+    /// The GKE checks read the same levels from gcloud JSON as from Terraform: each has a gcloud fixture too.
+    @Test(arguments: ["GKE-001", "GKE-002", "GKE-003", "GKE-004"])
+    func gkeChecksHaveGCloudFixtures(id: String) {
+        #expect(Self.cases.contains { $0.checkID == id && $0.kind == .document && !$0.expected.isEmpty },
+                "\(id) needs a gcloud JSON fixture that must trigger")
     }
 
     @Test(arguments: cases)
@@ -30,12 +43,12 @@ import Testing
         for finding in result.findings {
             #expect(finding.ruleId == fixture.checkID)
             #expect(!finding.message.isEmpty)
-            if !fixture.isPlan && !fixture.isSnapshot { #expect(finding.location != nil, "HCL findings carry file:line") }
+            if !fixture.isPlan && !fixture.isSnapshot { #expect(finding.location != nil, "file findings carry file:line") }
         }
     }
 
     /// A `# perimeter:ignore ID` comment above every marked resource silences the check there.
-    @Test(arguments: cases.filter { !$0.isPlan && !$0.isSnapshot && !$0.expected.isEmpty && !$0.isDirectory })
+    @Test(arguments: cases.filter { $0.kind == .terraform && !$0.expected.isEmpty && !$0.isDirectory })
     func ignoreCommentSilencesEveryFinding(_ fixture: FixtureCase) throws {
         let check = try #require(CheckRegistry.check(id: fixture.checkID))
         let source = try String(contentsOfFile: fixture.path, encoding: .utf8)
@@ -52,17 +65,30 @@ import Testing
     }
 }
 
-/// One fixture: a `.tf` file or a directory (a root module), or a plan JSON or a live snapshot
-/// (`NAME.snapshot.json`, as `perimeter collect aws` writes it) with a `.expect` file beside it.
+/// One fixture: a `.tf` file or a directory (a root module), a plan JSON or a live snapshot
+/// (`NAME.snapshot.json`, as `perimeter collect aws` writes it) with a `.expect` file beside it,
+/// or another input `scan` reads (gcloud JSON, KubeletConfiguration or workload YAML/JSON, kubelet flags,
+/// user data, /metrics text) whose expectations are `# expect:` comments or a `NAME.expect` file.
 struct FixtureCase: CustomTestStringConvertible, Sendable {
+    enum Kind: Sendable {
+        case terraform
+        case plan
+        case snapshot
+        /// JSON or YAML documents: gcloud output, KubeletConfiguration, NodeConfig, workloads.
+        case document
+        /// Flags, user data, metrics.
+        case text
+    }
+
     var checkID: String
     var name: String
     var path: String
     var expected: [String]
-    var isPlan: Bool
+    var kind: Kind
     var isDirectory: Bool
-    var isSnapshot = false
 
+    var isPlan: Bool { kind == .plan }
+    var isSnapshot: Bool { kind == .snapshot }
     var isUnknown: Bool { name.hasPrefix("unknown") }
     var testDescription: String { "\(checkID)/\(name)" }
 
@@ -79,27 +105,32 @@ struct FixtureCase: CustomTestStringConvertible, Sendable {
                 manager.fileExists(atPath: path, isDirectory: &isDirectory)
                 if isDirectory.boolValue {
                     let markers = expectations(inTerraformUnder: path)
-                    cases.append(FixtureCase(checkID: checkID, name: name, path: path, expected: markers, isPlan: false, isDirectory: true))
+                    cases.append(FixtureCase(checkID: checkID, name: name, path: path, expected: markers, kind: .terraform, isDirectory: true))
                 } else if name.hasSuffix(".tf") {
                     cases.append(FixtureCase(checkID: checkID, name: name, path: path, expected: expectations(inFile: path),
-                                             isPlan: false, isDirectory: false))
+                                             kind: .terraform, isDirectory: false))
                 } else if name.hasSuffix(".plan.json") {
-                    cases.append(FixtureCase(checkID: checkID, name: name, path: path, expected: expectations(besideJSON: path),
-                                             isPlan: true, isDirectory: false))
+                    cases.append(FixtureCase(checkID: checkID, name: name, path: path, expected: expectFile(beside: path) ?? [],
+                                             kind: .plan, isDirectory: false))
                 } else if name.hasSuffix(".snapshot.json") {
-                    cases.append(FixtureCase(checkID: checkID, name: name, path: path, expected: expectations(besideJSON: path),
-                                             isPlan: false, isDirectory: false, isSnapshot: true))
+                    cases.append(FixtureCase(checkID: checkID, name: name, path: path, expected: expectFile(beside: path) ?? [],
+                                             kind: .snapshot, isDirectory: false))
+                } else if !name.hasSuffix(".expect") {
+                    let isDocument = [".json", ".yaml", ".yml"].contains { name.hasSuffix($0) }
+                    let expected = expectFile(beside: path) ?? expectations(inFile: path)
+                    cases.append(FixtureCase(checkID: checkID, name: name, path: path, expected: expected,
+                                             kind: isDocument ? .document : .text, isDirectory: false))
                 }
             }
         }
         return cases
     }
 
-    /// `NAME.expect` beside `NAME.json`: one expected resource a line.
-    private static func expectations(besideJSON path: String) -> [String] {
-        let expect = String(path.dropLast(".json".count)) + ".expect"
-        return ((try? String(contentsOfFile: expect, encoding: .utf8)) ?? "")
-            .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    /// `NAME.expect` beside `NAME.EXT` (`trigger.plan.expect` beside `trigger.plan.json`): one resource per line.
+    private static func expectFile(beside path: String) -> [String]? {
+        let expect = (path as NSString).deletingPathExtension + ".expect"
+        guard let text = try? String(contentsOfFile: expect, encoding: .utf8) else { return nil }
+        return text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     private static func expectations(inFile path: String) -> [String] {

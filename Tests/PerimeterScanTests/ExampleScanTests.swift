@@ -69,6 +69,29 @@ import Testing
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: empty) }
         let result = Scanner.scan(ScanOptions(paths: [empty.path]))
-        #expect(result.diagnostics.first?.message == "No Terraform configuration (.tf, .tf.json) or plan JSON found in this directory")
+        #expect(result.diagnostics.first?.message.hasPrefix("No input found in this directory: Terraform (.tf, .tf.json), plan JSON") == true)
+    }
+}
+
+/// Source document 003 (GKE: disable the kubelet read-only port), before and after, from gcloud JSON,
+/// node /metrics and workload manifests.
+@Suite struct GKEExampleScanTests {
+    @Test func beforeStateFindsEveryLevelAndEveryUser() {
+        let result = Scanner.scan(ScanOptions(paths: [Paths.example("gke-before")]))
+        #expect(!result.hasErrors, "\(result.diagnostics)")
+        #expect(Set(result.findings.map { "\($0.ruleId) \($0.resource)" }) == [
+            "GKE-001 prod",
+            "GKE-002 prod/nodePools/default-pool",
+            "GKE-004 allow-debug",
+            "GKE-005 Pod/default/kubelet-readonly-example",
+            "GKE-005 nodes/gke-prod-default-pool-8f1c.prom",
+        ])
+    }
+
+    @Test func afterStateIsClean() {
+        let result = Scanner.scan(ScanOptions(paths: [Paths.example("gke-after")]))
+        #expect(!result.hasErrors, "\(result.diagnostics)")
+        #expect(result.findings.isEmpty, "\(result.findings.map { "\($0.ruleId) \($0.resource)" })")
+        #expect(result.inputs.count == 4, "\(result.inputs)")
     }
 }

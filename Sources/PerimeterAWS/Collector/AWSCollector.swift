@@ -1,4 +1,5 @@
 import Foundation
+import PerimeterKubelet
 import PerimeterModel
 
 /// Reads one EKS cluster and the region's network around it, read-only, into a snapshot the checks understand.
@@ -145,6 +146,11 @@ struct CollectionRun: Sendable {
         }
         snapshot.nodeGroups = nodegroupDTOs.map { EKSMapping.nodeGroup($0, cluster: eksCluster.key, existingSecurityGroups: existingGroups) }
         snapshot.launchTemplates = await templates
+        // Kubelet flags and NodeConfig in the templates' user data (NODE-002..004), as for Terraform.
+        snapshot.kubeletSettings = snapshot.launchTemplates.compactMap { template in
+            LaunchTemplateKubelet.settings(userData: template.userData, key: template.key, provenance: template.provenance,
+                                           location: template.provenance.location)
+        }
         snapshot.autoScalingGroups = clusterASGs.compactMap(QueryMapping.autoScalingGroup)
         snapshot.instances = EC2Mapping.instances(reservations: await reservations ?? [])
         snapshot.networkInterfaces = (await interfaces ?? []).compactMap(EC2Mapping.networkInterface)

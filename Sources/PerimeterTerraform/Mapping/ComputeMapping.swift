@@ -1,3 +1,4 @@
+import PerimeterKubelet
 import PerimeterModel
 
 /// `aws_launch_template`, `aws_autoscaling_group` and `aws_instance`.
@@ -29,6 +30,17 @@ enum ComputeMapping {
             key: instance.address, provenance: fields.provenance(), id: fields.string("id")?.value, name: name,
             securityGroups: securityGroups, setsSecurityGroups: setsSecurityGroups,
             metadataOptions: metadataOptions(fields), userData: userData(fields), tags: fields.stringMap("tags")))
+        kubeletSettings(fields, instance, context)
+    }
+
+    /// The kubelet settings a launch template's or instance's user data gives its nodes
+    /// (`bootstrap.sh --kubelet-extra-args`, nodeadm NodeConfig, MIME parts). Findings point at `user_data`.
+    static func kubeletSettings(_ fields: Fields, _ instance: ResourceInstance, _ context: MappingContext) {
+        let path = fields.string("user_data") != nil ? "user_data" : "user_data_base64"
+        if let settings = LaunchTemplateKubelet.settings(userData: userData(fields), key: instance.address, provenance: fields.provenance(),
+                                                         location: MappingContext.location(in: instance, path: path)) {
+            context.snapshot.kubeletSettings.append(settings)
+        }
     }
 
     /// The `metadata_options` block, or nil when there is none (AWS then allows IMDSv1).
@@ -80,5 +92,6 @@ enum ComputeMapping {
             sourceDestCheck: fields.bool("source_dest_check"), metadataOptions: metadataOptions(fields),
             privateIP: fields.string("private_ip")?.value, publicIP: fields.string("public_ip")?.value,
             tags: fields.stringMap("tags")))
+        kubeletSettings(fields, instance, context)
     }
 }

@@ -1,0 +1,85 @@
+import PerimeterModel
+
+/// GKE-002: a node pool whose own kubelet setting leaves the read-only port on.
+public struct GKENodePoolReadOnlyPortCheck: Check {
+    public init() {}
+
+    public let description = CheckDescription(
+        id: "GKE-002",
+        slug: "gke-node-pool-read-only-port",
+        title: "GKE node pool has the kubelet read-only port (10255) enabled",
+        severity: .high,
+        rationale: """
+            Each node pool keeps its own config.kubeletConfig. A pool created before the cluster default was changed \
+            keeps the port open: GKE does not update existing pools. In the GKE API an unset value on a pool is the \
+            legacy default (enabled). In Terraform, a pool without the setting takes the cluster default when it is \
+            created, so it is reported only when that default is not "FALSE". The deprecated top-level nodeConfig \
+            of the default pool is reported when Terraform sets it to true.
+            """,
+        remediation: """
+            gcloud container node-pools update POOL --cluster=CLUSTER --location=LOCATION \
+            --no-enable-insecure-kubelet-readonly-port (after moving the port's users to 10250).
+            """,
+        terraformFix: """
+            node_config {
+              kubelet_config {
+                insecure_kubelet_readonly_port_enabled = "FALSE"
+              }
+            }
+            """,
+        references: [Reference.gkeReadOnlyPortSourceDocument, Reference.gkeDisableReadOnlyPort, Reference.kubeletPorts],
+        owasp: Reference.owaspClusterComponents,
+        cis: "CIS GKE 1.6.0 3.2.4"
+    )
+
+    public func run(_ context: CheckContext) -> [Finding] {
+        let clusters = Dictionary(context.snapshot.gkeClusters.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        var findings: [Finding] = []
+        for cluster in context.snapshot.gkeClusters where cluster.autopilot == .known(false) {
+            // In the API, nodeConfig mirrors the default pool, which is reported as a pool.
+            let hasLivePools = context.snapshot.gkeNodePools.contains { $0.cluster.knownKey == cluster.key && $0.describesLiveState == true }
+            if !hasLivePools, case .enabled(let location) = GKEReadOnlyPort.state(cluster.defaultPoolNodeConfig) {
+                let name = GKEReadOnlyPort.clusterName(cluster)
+                findings.append(finding(resource: cluster.provenance.resource, location: location ?? cluster.provenance.location,
+                                        message: "the default node pool of cluster '\(name)' enables the kubelet read-only port",
+                                        evidence: ["node_config.kubelet_config.insecure_kubelet_readonly_port_enabled = true"]))
+            }
+        }
+        for pool in context.snapshot.gkeNodePools {
+            let cluster = pool.cluster.knownKey.flatMap { clusters[$0] }
+            if let cluster, cluster.autopilot != .known(false) { continue }
+            let name = "\(pool.provenance.resource)"
+            switch GKEReadOnlyPort.state(pool.kubelet) {
+            case .enabled(let location):
+                findings.append(finding(resource: pool.provenance.resource, location: location ?? pool.provenance.location,
+                                        message: "node pool '\(poolName(pool))' enables the kubelet read-only port",
+                                        evidence: ["\(name): kubeletConfig.insecureKubeletReadonlyPortEnabled = true"]))
+            case .unset(let location):
+                if pool.describesLiveState == true {
+                    findings.append(finding(resource: pool.provenance.resource, location: location ?? pool.provenance.location,
+                                            message: "node pool '\(poolName(pool))' keeps the kubelet read-only port enabled (unset on the pool: legacy default; cluster changes do not reach existing pools)",
+                                            evidence: ["config.kubeletConfig.insecureKubeletReadonlyPortEnabled is not set"]))
+                    continue
+                }
+                // Configuration: the pool takes the cluster default when it is created.
+                guard let cluster else { continue }
+                switch GKEReadOnlyPort.state(cluster.nodePoolDefaults) {
+                case .enabled, .unset:
+                    findings.append(finding(resource: pool.provenance.resource, location: location ?? pool.provenance.location,
+                                            message: "node pool '\(poolName(pool))' does not disable the kubelet read-only port, and its cluster's default does not either",
+                                            evidence: ["node_config.kubelet_config.insecure_kubelet_readonly_port_enabled is not set",
+                                                       "cluster '\(GKEReadOnlyPort.clusterName(cluster))' default: not \"FALSE\""]))
+                case .disabled, .unknown:
+                    continue
+                }
+            case .disabled, .unknown:
+                continue
+            }
+        }
+        return findings
+    }
+
+    private func poolName(_ pool: GKENodePool) -> String {
+        Describe.name(pool.name, fallback: pool.key)
+    }
+}

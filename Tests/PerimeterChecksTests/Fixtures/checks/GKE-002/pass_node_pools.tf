@@ -1,0 +1,27 @@
+resource "google_container_cluster" "hardened" {
+  name = "prod"
+
+  node_pool_defaults {
+    node_config_defaults {
+      insecure_kubelet_readonly_port_enabled = "FALSE"
+    }
+  }
+}
+
+# Created with the cluster default "FALSE".
+resource "google_container_node_pool" "inherits" {
+  name    = "web"
+  cluster = google_container_cluster.hardened.name
+}
+
+resource "google_container_node_pool" "explicit" {
+  name    = "batch"
+  cluster = google_container_cluster.hardened.name
+
+  node_config {
+    kubelet_config {
+      cpu_manager_policy                     = "static"
+      insecure_kubelet_readonly_port_enabled = "FALSE"
+    }
+  }
+}
