@@ -39,7 +39,8 @@ public struct TableReporter: Reporter {
     private func findingLines(_ finding: Finding, check: CheckDescription?, namesInput: Bool, style: ANSIStyle) -> [String] {
         var lines = ["  " + style.bold(TerminalText.safe(finding.ruleId)) + "  " + oneLine(finding.title)]
         lines += field("resource", [oneLine(finding.resource)])
-        if namesInput, let input = finding.input {
+        // A file input is already named by the location.
+        if namesInput, let input = finding.input, input != finding.location?.file {
             lines += field("input", [oneLine(input)])
         }
         if let location = finding.location {
