@@ -11,19 +11,38 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         .target(name: "PerimeterModel"),
         .target(name: "PerimeterTerraform", dependencies: ["PerimeterModel"]),
         .target(name: "PerimeterAnalysis", dependencies: ["PerimeterModel"]),
-        .target(name: "PerimeterChecks", dependencies: ["PerimeterModel", "PerimeterAnalysis"]),
+        // Kubernetes manifests and List dumps (YAML/JSON) into the snapshot; offline.
+        .target(name: "PerimeterKubernetes", dependencies: ["PerimeterModel", .product(name: "Yams", package: "Yams")]),
+        // The RBAC authorizer with the API server's semantics, plus EKS identities; offline.
+        .target(name: "PerimeterRBAC", dependencies: ["PerimeterModel", "PerimeterKubernetes"]),
+        // Live collection from a Kubernetes API server: kubeconfig, TLS, exec plugins, pagination.
+        .target(
+            name: "PerimeterKubeClient",
+            dependencies: [
+                "PerimeterModel", "PerimeterKubernetes", .product(name: "Yams", package: "Yams"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
+        .target(name: "PerimeterChecks", dependencies: ["PerimeterModel", "PerimeterAnalysis", "PerimeterRBAC"]),
         .target(name: "PerimeterReport", dependencies: ["PerimeterModel", "PerimeterChecks"]),
         // Finds the inputs under the given paths, builds one snapshot, runs the checks.
-        .target(name: "PerimeterScan", dependencies: ["PerimeterModel", "PerimeterTerraform", "PerimeterChecks", "PerimeterReport"]),
+        .target(name: "PerimeterScan", dependencies: ["PerimeterModel", "PerimeterTerraform", "PerimeterKubernetes", "PerimeterChecks", "PerimeterReport"]),
         .executableTarget(
             name: "perimeter",
             dependencies: [
-                "PerimeterModel", "PerimeterScan", "PerimeterChecks", "PerimeterReport",
+                "PerimeterModel", "PerimeterScan", "PerimeterChecks", "PerimeterReport", "PerimeterRBAC",
+                "PerimeterKubernetes", "PerimeterKubeClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -50,5 +69,12 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "PerimeterCLITests", dependencies: ["perimeter"]),
+        .testTarget(name: "PerimeterKubernetesTests", dependencies: ["PerimeterKubernetes", "PerimeterModel"]),
+        .testTarget(name: "PerimeterRBACTests", dependencies: ["PerimeterRBAC", "PerimeterKubernetes", "PerimeterModel"]),
+        .testTarget(
+            name: "PerimeterKubeClientTests",
+            dependencies: ["PerimeterKubeClient", "PerimeterKubernetes", "PerimeterModel"],
+            resources: [.copy("Fixtures")]
+        ),
     ]
 )

@@ -17,6 +17,14 @@ public enum CheckRegistry {
         PeeringWithoutRemoteDNSCheck(),
         RouterSourceDestCheckCheck(),
         IMDSv2NotRequiredCheck(),
+        WildcardGrantCheck(),
+        ClusterAdminBindingCheck(),
+        NodesProxyGrantCheck(),
+        SecretsClusterWideCheck(),
+        EscalateBindImpersonateCheck(),
+        CreatePodsClusterWideCheck(),
+        AnonymousOrAllAuthenticatedCheck(),
+        MastersMappingCheck(),
     ].sorted { CheckRegistry.catalogOrder($0.description.id, $1.description.id) }
 
     public static func check(id: String) -> (any Check)? {

@@ -11,6 +11,14 @@ enum Reference {
     static let vpcPeeringDNS = "https://docs.aws.amazon.com/vpc/latest/peering/vpc-peering-dns.html"
     static let sourceDestCheck = "https://docs.aws.amazon.com/vpc/latest/userguide/VPC_NAT_Instance.html#EIP_Disable_SrcDestCheck"
 
+    static let rbacDocs = "https://kubernetes.io/docs/reference/access-authn-authz/rbac/"
+    static let rbacGoodPractices = "https://kubernetes.io/docs/concepts/security/rbac-good-practices/"
+    static let eksAccessEntries = "https://docs.aws.amazon.com/eks/latest/userguide/access-entries.html"
+    static let eksAuthConfigMap = "https://docs.aws.amazon.com/eks/latest/userguide/auth-configmap.html"
+    static let eksBestPracticesIAM = "https://docs.aws.amazon.com/eks/latest/best-practices/identity-and-access-management.html"
+    static let rbacSourceDocument = "perimeter source document 004: audit RBAC (who-can, access-matrix, rbac-tool, rolesum)"
+
+    static let owaspOverlyPermissiveRBAC = "K03: Overly Permissive RBAC Configurations"
     static let owaspNetworkSegmentation = "K07: Missing Network Segmentation Controls"
     static let owaspClusterComponents = "K09: Misconfigured Cluster Components"
     static let owaspBrokenAuthentication = "K06: Broken Authentication Mechanisms"

@@ -30,6 +30,8 @@ public struct Snapshot: Codable, Hashable, Sendable {
     public var gkeClusters: [GKECluster] = []
     public var gkeNodePools: [GKENodePool] = []
     public var gcpFirewalls: [GCPFirewall] = []
+    /// Roles, bindings, service accounts and workloads read from manifests or a live cluster.
+    public var kubernetes = KubernetesObjects()
 
     public init() {}
 
@@ -59,5 +61,39 @@ public struct Snapshot: Codable, Hashable, Sendable {
         gkeClusters += other.gkeClusters
         gkeNodePools += other.gkeNodePools
         gcpFirewalls += other.gcpFirewalls
+        kubernetes.merge(other.kubernetes)
+    }
+}
+
+/// Older snapshot files lack the arrays added since; they decode as empty.
+extension Snapshot {
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        version = try container.decodeIfPresent(Int.self, forKey: .version) ?? Snapshot.currentVersion
+        sources = try container.decodeIfPresent([String].self, forKey: .sources) ?? []
+        securityGroups = try container.decodeIfPresent([SecurityGroup].self, forKey: .securityGroups) ?? []
+        securityGroupRules = try container.decodeIfPresent([SecurityGroupRule].self, forKey: .securityGroupRules) ?? []
+        prefixLists = try container.decodeIfPresent([PrefixList].self, forKey: .prefixLists) ?? []
+        eksClusters = try container.decodeIfPresent([EKSCluster].self, forKey: .eksClusters) ?? []
+        nodeGroups = try container.decodeIfPresent([NodeGroup].self, forKey: .nodeGroups) ?? []
+        launchTemplates = try container.decodeIfPresent([LaunchTemplate].self, forKey: .launchTemplates) ?? []
+        autoScalingGroups = try container.decodeIfPresent([AutoScalingGroup].self, forKey: .autoScalingGroups) ?? []
+        instances = try container.decodeIfPresent([Instance].self, forKey: .instances) ?? []
+        networkInterfaces = try container.decodeIfPresent([NetworkInterface].self, forKey: .networkInterfaces) ?? []
+        vpcs = try container.decodeIfPresent([VPC].self, forKey: .vpcs) ?? []
+        subnets = try container.decodeIfPresent([Subnet].self, forKey: .subnets) ?? []
+        routeTables = try container.decodeIfPresent([RouteTable].self, forKey: .routeTables) ?? []
+        routes = try container.decodeIfPresent([Route].self, forKey: .routes) ?? []
+        peeringConnections = try container.decodeIfPresent([PeeringConnection].self, forKey: .peeringConnections) ?? []
+        networkACLs = try container.decodeIfPresent([NetworkACL].self, forKey: .networkACLs) ?? []
+        iamRoles = try container.decodeIfPresent([IAMRole].self, forKey: .iamRoles) ?? []
+        oidcProviders = try container.decodeIfPresent([OIDCProvider].self, forKey: .oidcProviders) ?? []
+        accessEntries = try container.decodeIfPresent([AccessEntry].self, forKey: .accessEntries) ?? []
+        accessPolicyAssociations = try container.decodeIfPresent([AccessPolicyAssociation].self, forKey: .accessPolicyAssociations) ?? []
+        awsAuthConfigMaps = try container.decodeIfPresent([AWSAuthConfigMap].self, forKey: .awsAuthConfigMaps) ?? []
+        gkeClusters = try container.decodeIfPresent([GKECluster].self, forKey: .gkeClusters) ?? []
+        gkeNodePools = try container.decodeIfPresent([GKENodePool].self, forKey: .gkeNodePools) ?? []
+        gcpFirewalls = try container.decodeIfPresent([GCPFirewall].self, forKey: .gcpFirewalls) ?? []
+        kubernetes = try container.decodeIfPresent(KubernetesObjects.self, forKey: .kubernetes) ?? KubernetesObjects()
     }
 }

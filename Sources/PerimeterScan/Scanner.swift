@@ -1,5 +1,6 @@
 import Foundation
 import PerimeterChecks
+import PerimeterKubernetes
 import PerimeterModel
 import PerimeterTerraform
 
@@ -73,6 +74,22 @@ public enum Scanner {
     }
 }
 
+/// Loads every input under the paths into one snapshot, for questions that span inputs (RBAC, identities).
+public enum SnapshotLoader {
+    public static func load(_ paths: [String], variables: VariableInputs = VariableInputs()) -> (snapshot: Snapshot, diagnostics: [Diagnostic]) {
+        let loader = ModuleLoader()
+        let discovery = InputDiscovery.discover(paths, loader: loader)
+        var snapshot = Snapshot()
+        var diagnostics = discovery.diagnostics
+        for input in discovery.inputs {
+            let built = SnapshotBuilder.build(input, variables: variables, loader: loader)
+            snapshot.merge(built.snapshot)
+            diagnostics += built.diagnostics
+        }
+        return (snapshot, loader.diagnostics + diagnostics)
+    }
+}
+
 /// Turns one input into a snapshot.
 enum SnapshotBuilder {
     static func build(_ input: ScanInput, variables: VariableInputs, loader: ModuleLoader) -> (snapshot: Snapshot, diagnostics: [Diagnostic]) {
@@ -103,6 +120,15 @@ enum SnapshotBuilder {
             case .success(let snapshot): return (snapshot, [])
             case .failure(let diagnostic): return (Snapshot(), [diagnostic])
             }
+        case .kubernetes(let files):
+            var snapshot = Snapshot()
+            var diagnostics: [Diagnostic] = []
+            for file in files {
+                let loaded = ManifestLoader.load(file: file)
+                snapshot.merge(loaded.snapshot)
+                diagnostics += loaded.diagnostics
+            }
+            return (snapshot, diagnostics)
         }
     }
 }

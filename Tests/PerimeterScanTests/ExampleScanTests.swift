@@ -69,6 +69,6 @@ import Testing
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: empty) }
         let result = Scanner.scan(ScanOptions(paths: [empty.path]))
-        #expect(result.diagnostics.first?.message == "No Terraform configuration (.tf, .tf.json) or plan JSON found in this directory")
+        #expect(result.diagnostics.first?.message == "No Terraform configuration (.tf, .tf.json), plan JSON or Kubernetes manifest found in this directory")
     }
 }
