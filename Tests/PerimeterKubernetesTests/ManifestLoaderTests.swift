@@ -68,7 +68,7 @@ private let k8s = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
         #expect(objects.workloads.map(\.meta.resourceName) == ["Deployment/shop/web", "CronJob/shop/nightly"])
         #expect(objects.workloads.map(\.serviceAccountName) == ["runner", "default"])
         #expect(objects.workloads.last?.automountToken == false)
-        #expect(objects.workloads.first?.meta.provenance.location?.line == 10)
+        #expect(objects.workloads.first?.meta.provenance.location?.line == 9)
     }
 
     @Test func kubectlJSONListDump() throws {
@@ -94,7 +94,7 @@ private let k8s = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
         #expect(binding.meta.resourceName == "RoleBinding/build/ci")
         #expect(binding.roleKind == "ClusterRole" && binding.roleName == "edit")
         #expect(binding.subjects == [KubeSubject(kind: "ServiceAccount", name: "deployer")])
-        #expect(binding.meta.provenance.location?.line == 5)
+        #expect(binding.meta.provenance.location?.line == 4)
     }
 
     @Test func compactJSONParses() {
@@ -134,11 +134,17 @@ private let k8s = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
         let top = ManifestLoader.load(file: k8s.appendingPathComponent("aws-auth/aws-iam-authenticator-aws-auth-crazy-case-top-keys.yaml").path)
         #expect(AWSAuthMappings.parse(try #require(top.snapshot.awsAuthConfigMaps.first)).mappings.isEmpty)
 
-        // A misplaced space makes mapRoles invalid YAML: an error, never a crash; mapUsers still reads.
+        // A misplaced space folds two list items into one plain scalar: the node role loses system:nodes.
         let space = ManifestLoader.load(file: k8s.appendingPathComponent("aws-auth/aws-iam-authenticator-aws-auth-space-out-of-place.yaml").path)
         let spaced = AWSAuthMappings.parse(try #require(space.snapshot.awsAuthConfigMaps.first))
-        #expect(spaced.diagnostics.count == 1)
-        #expect(spaced.mappings.map(\.kind) == [.user])
+        #expect(spaced.mappings.first?.groups == ["system:bootstrappers - system:nodes"])
+
+        // The EKS guide's hybrid sample puts `groups` items at the entry's indentation: invalid, reported, no crash.
+        let hybrid = ManifestLoader.load(file: k8s.appendingPathComponent("aws-auth/eks-user-guide-aws-auth-hybrid.yml").path)
+        let hybridMaps = AWSAuthMappings.parse(try #require(hybrid.snapshot.awsAuthConfigMaps.first))
+        #expect(hybridMaps.diagnostics.count == 1)
+        #expect(hybridMaps.diagnostics.first?.message.contains("mapRoles") == true)
+        #expect(hybridMaps.mappings.isEmpty)
 
         // mapRoles written as YAML instead of a block string: read, with a warning.
         let bar = ManifestLoader.load(file: k8s.appendingPathComponent("aws-auth/aws-iam-authenticator-aws-auth-missing-bar.yaml").path)
