@@ -11,7 +11,7 @@ struct Perimeter: AsyncParsableCommand {
             the kubelet and the API server, naming the exact rule and line to change.
             """,
         version: PerimeterVersion.current,
-        subcommands: [ScanCommand.self, ChecksCommand.self, DebugCommand.self],
+        subcommands: [ScanCommand.self, RBACCommand.self, CollectCommand.self, ChecksCommand.self, DebugCommand.self],
         defaultSubcommand: ScanCommand.self
     )
 }

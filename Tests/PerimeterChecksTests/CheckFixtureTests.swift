@@ -12,6 +12,13 @@ import Testing
     @Test(arguments: CheckRegistry.all.map(\.description.id))
     func everyCheckHasEveryKindOfFixture(id: String) {
         let mine = Self.cases.filter { $0.checkID == id }
+        if mine.contains(where: \.isManifest) {
+            // Checks of Kubernetes objects: manifests that must and must not trigger, and an unresolvable case.
+            #expect(mine.contains { !$0.expected.isEmpty && $0.isManifest }, "\(id) needs a manifest fixture that must trigger")
+            #expect(mine.contains { $0.expected.isEmpty && $0.isManifest && !$0.isUnknown }, "\(id) needs a manifest fixture that must not trigger")
+            #expect(mine.contains { $0.isUnknown }, "\(id) needs a fixture whose value cannot be resolved (no finding)")
+            return
+        }
         #expect(mine.contains { !$0.expected.isEmpty && !$0.isPlan }, "\(id) needs an HCL fixture that must trigger")
         #expect(mine.contains { $0.expected.isEmpty && !$0.isPlan && !$0.isUnknown }, "\(id) needs an HCL fixture that must not trigger")
         #expect(mine.contains { $0.isPlan && !$0.expected.isEmpty }, "\(id) needs a plan JSON fixture that must trigger")
@@ -38,13 +45,14 @@ import Testing
     func ignoreCommentSilencesEveryFinding(_ fixture: FixtureCase) throws {
         let check = try #require(CheckRegistry.check(id: fixture.checkID))
         let source = try String(contentsOfFile: fixture.path, encoding: .utf8)
+        let marker = fixture.isManifest ? "apiVersion:" : "resource "
         let silenced = source.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            line.hasPrefix("resource ") ? "# perimeter:ignore \(fixture.checkID) fixture\n" + line : String(line)
+            line.hasPrefix(marker) ? "# perimeter:ignore \(fixture.checkID) fixture\n" + line : String(line)
         }.joined(separator: "\n")
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("perimeter-ignore-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        try silenced.write(to: directory.appendingPathComponent("main.tf"), atomically: true, encoding: .utf8)
+        try silenced.write(to: directory.appendingPathComponent(fixture.isManifest ? "manifest.yaml" : "main.tf"), atomically: true, encoding: .utf8)
         let result = Scanner.scan(ScanOptions(paths: [directory.path], checks: [check]))
         #expect(result.findings.isEmpty, "\(fixture.name): \(result.findings.map(\.resource))")
         #expect(result.suppressed.count == fixture.expected.count)
@@ -61,6 +69,8 @@ struct FixtureCase: CustomTestStringConvertible, Sendable {
     var isDirectory: Bool
 
     var isUnknown: Bool { name.hasPrefix("unknown") }
+    /// Kubernetes manifests (YAML or JSON), whose findings name `Kind/namespace/name`.
+    var isManifest: Bool { name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.hasSuffix(".k8s.json") }
     var testDescription: String { "\(checkID)/\(name)" }
 
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/checks")
@@ -78,6 +88,9 @@ struct FixtureCase: CustomTestStringConvertible, Sendable {
                     let markers = expectations(inTerraformUnder: path)
                     cases.append(FixtureCase(checkID: checkID, name: name, path: path, expected: markers, isPlan: false, isDirectory: true))
                 } else if name.hasSuffix(".tf") {
+                    cases.append(FixtureCase(checkID: checkID, name: name, path: path, expected: expectations(inFile: path),
+                                             isPlan: false, isDirectory: false))
+                } else if name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.hasSuffix(".k8s.json") {
                     cases.append(FixtureCase(checkID: checkID, name: name, path: path, expected: expectations(inFile: path),
                                              isPlan: false, isDirectory: false))
                 } else if name.hasSuffix(".plan.json") {
