@@ -74,7 +74,7 @@ let package = Package(
         .testTarget(
             name: "PerimeterKubeClientTests",
             dependencies: ["PerimeterKubeClient", "PerimeterKubernetes", "PerimeterModel"],
-            resources: [.copy("Fixtures")]
+            exclude: ["Fixtures"]
         ),
     ]
 )
