@@ -49,7 +49,7 @@ public struct RBACQueries: Sendable {
             user.groups += extraGroups
             return ResolvedSubject(subject: subject, user: user, principalArn: principal.arn)
         }
-        let account = arn.split(separator: ":").dropFirst(4).first.map(String.init) ?? ""
+        let account = arn.split(separator: ":", omittingEmptySubsequences: false).dropFirst(4).first.map(String.init) ?? ""
         if authorizer.eks.mappedAccounts.contains(account) {
             // mapAccounts: the ARN is the username and there are no groups.
             return ResolvedSubject(subject: subject, user: UserInfo.withImplicitGroups(UserInfo(name: arn, groups: extraGroups)), principalArn: arn)

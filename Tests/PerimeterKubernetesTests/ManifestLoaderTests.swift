@@ -159,3 +159,20 @@ private let k8s = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
         #expect(ManifestLoader.looksLikeManifest(Data(#"{"kind": "List", "apiVersion": "v1", "items": []}"#.utf8)))
     }
 }
+
+@Suite struct SnapshotCompatibilityTests {
+    /// A snapshot written before Kubernetes objects existed still decodes; the new parts are empty.
+    @Test func olderSnapshotWithoutKubernetesDecodes() throws {
+        let old = #"{"version": 1, "sources": ["a"], "securityGroups": [], "eksClusters": []}"#
+        let snapshot = try JSONDecoder().decode(Snapshot.self, from: Data(old.utf8))
+        #expect(snapshot.sources == ["a"])
+        #expect(snapshot.kubernetes.isEmpty)
+        #expect(snapshot.accessEntries.isEmpty)
+    }
+
+    @Test func kubernetesObjectsRoundTrip() throws {
+        let loaded = ManifestLoader.load(file: k8s.appendingPathComponent("bootstrap-rbac/cluster-roles.yaml").path).snapshot
+        let data = try JSONEncoder().encode(loaded)
+        #expect(try JSONDecoder().decode(Snapshot.self, from: data) == loaded)
+    }
+}
