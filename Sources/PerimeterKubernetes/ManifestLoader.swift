@@ -66,6 +66,13 @@ public enum ManifestLoader {
         return sawVersion && sawKind
     }
 
+    /// Helm or other Go templates (`{{ .Values.x }}`, `{{- include ... }}`) are not manifests until rendered;
+    /// a directory walk skips them (`{{EC2PrivateDNSName}}` in aws-auth is data, not a template).
+    public static func looksLikeTemplate(_ data: Data) -> Bool {
+        guard let text = String(data: data.prefix(1 << 16), encoding: .utf8) else { return false }
+        return ["{{ .", "{{- ", "{{.", "{{ include", "{{ template", "{{ if", "{{ range", "{{/*"].contains { text.contains($0) }
+    }
+
     static func diagnostic(for error: Error, file: String) -> Diagnostic {
         switch error {
         case YamlError.scanner(let context, let problem, let mark, _),

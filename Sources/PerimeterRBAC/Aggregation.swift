@@ -5,7 +5,8 @@ import PerimeterModel
 /// that nested aggregation (view → edit → admin) resolves.
 enum Aggregation {
     /// Rules per role, in the order of `roles`. Roles read from a live cluster already hold the union, so
-    /// their stored rules are kept and extended; roles from manifests get the computed union instead.
+    /// their stored rules are kept and extended; roles from manifests get the computed union instead,
+    /// unless nothing in the inputs is selected and the role carries rules (a partial `kubectl get` dump).
     static func effectiveRules(_ roles: [KubeRole]) -> [[PolicyRule]] {
         var rules = roles.map { role in
             role.aggregationSelectors != nil && role.meta.provenance.origin != .kubernetes ? [] : role.rules
@@ -37,6 +38,9 @@ enum Aggregation {
                     changed = true
                 }
             }
+        }
+        for index in aggregated where rules[index].isEmpty && !roles[index].rules.isEmpty {
+            rules[index] = roles[index].rules
         }
         return rules
     }

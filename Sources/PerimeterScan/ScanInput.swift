@@ -95,7 +95,8 @@ public enum InputDiscovery {
             guard let handle = FileHandle(forReadingAtPath: full) else { continue }
             let head = handle.readData(ofLength: 1 << 16)
             try? handle.close()
-            if !PlanReader.looksLikePlan(head), !SnapshotFile.looksLikeSnapshot(head), ManifestLoader.looksLikeManifest(head) {
+            if !PlanReader.looksLikePlan(head), !SnapshotFile.looksLikeSnapshot(head), ManifestLoader.looksLikeManifest(head),
+               !ManifestLoader.looksLikeTemplate(head) {
                 found.append(full)
             }
         }

@@ -176,3 +176,11 @@ private let k8s = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
         #expect(try JSONDecoder().decode(Snapshot.self, from: data) == loaded)
     }
 }
+
+@Suite struct TemplateDetectionTests {
+    @Test func helmTemplatesAreNotManifestsButAWSAuthIs() {
+        #expect(ManifestLoader.looksLikeTemplate(Data("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}\n".utf8)))
+        #expect(ManifestLoader.looksLikeTemplate(Data("{{- if .Values.rbac }}\napiVersion: v1\n".utf8)))
+        #expect(!ManifestLoader.looksLikeTemplate(Data("data:\n  mapRoles: |\n    - username: system:node:{{EC2PrivateDNSName}}\n".utf8)))
+    }
+}

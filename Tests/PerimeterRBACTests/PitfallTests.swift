@@ -206,3 +206,18 @@ import Testing
         #expect(authorizer.effectiveRules[monitoring].map(\.resources) == [["pods"], ["nodes"]])
     }
 }
+
+@Suite struct AggregationEdgeTests {
+    /// A `kubectl get clusterrole admin -o yaml` alone carries the aggregated rules; with nothing selected in
+    /// the inputs they are kept, not wiped.
+    @Test func partialDumpKeepsStoredRules() {
+        let authorizer = RBACAuthorizer(snapshot: manifests("""
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata: {name: admin}
+        aggregationRule: {clusterRoleSelectors: [{matchLabels: {rbac.authorization.k8s.io/aggregate-to-admin: "true"}}]}
+        rules: [{apiGroups: [""], resources: [pods], verbs: ["*"]}]
+        """))
+        #expect(authorizer.effectiveRules[authorizer.role(named: "ClusterRole/admin")!].map(\.resources) == [["pods"]])
+    }
+}
