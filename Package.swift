@@ -73,7 +73,7 @@ let package = Package(
         .testTarget(name: "PerimeterRBACTests", dependencies: ["PerimeterRBAC", "PerimeterKubernetes", "PerimeterModel"]),
         .testTarget(
             name: "PerimeterKubeClientTests",
-            dependencies: ["PerimeterKubeClient", "PerimeterKubernetes", "PerimeterModel"],
+            dependencies: ["PerimeterKubeClient", "PerimeterKubernetes", "PerimeterRBAC", "PerimeterModel"],
             exclude: ["Fixtures"]
         ),
     ]

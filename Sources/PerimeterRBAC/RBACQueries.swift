@@ -96,9 +96,9 @@ public struct RBACQueries: Sendable {
     public func matrix(_ subject: ResolvedSubject, namespace: String?) -> [MatrixRow] {
         var resources = Self.commonResources
         var seen = Set(resources.map { "\($0.group)/\($0.resource)" })
-        for (bindingIndex, roleIndex, _) in authorizer.bindings(applyingTo: subject.user) {
-            guard let roleIndex else { continue }
-            _ = bindingIndex
+        let applying = subject.unmapped == nil ? authorizer.bindings(applyingTo: subject.user) : []
+        for match in applying {
+            guard let roleIndex = match.role else { continue }
             for rule in authorizer.effectiveRules[roleIndex] {
                 for group in rule.apiGroups where group != "*" {
                     for resource in rule.resources where !resource.contains("*") && seen.insert("\(group)/\(resource)").inserted {
@@ -116,10 +116,7 @@ public struct RBACQueries: Sendable {
                 if KnownResources.isClusterScoped(parts[0], group: entry.group) { request.namespace = "" }
                 if !can(subject, request).isEmpty {
                     cells[verb] = .allowed
-                } else if subject.unmapped == nil,
-                          authorizer.matchingRules(request, ignoringNames: true).contains(where: { match in
-                              authorizer.bindings(applyingTo: subject.user).contains { $0.role == match.role && authorizer.binding(authorizer.bindings[$0.binding], appliesIn: request.namespace) }
-                          }) {
+                } else if hasNameRestrictedGrant(applying, request) {
                     cells[verb] = .someNames
                 } else {
                     cells[verb] = .denied
@@ -127,6 +124,13 @@ public struct RBACQueries: Sendable {
             }
             return MatrixRow(resource: entry.resource, apiGroup: entry.group, cells: cells)
         }
+    }
+
+    /// Whether a binding of the subject would allow the request for some object names (resourceNames).
+    private func hasNameRestrictedGrant(_ applying: [(binding: Int, role: Int?, throughGroup: String?)], _ request: AccessRequest) -> Bool {
+        let roles = Set(applying.filter { authorizer.binding(authorizer.bindings[$0.binding], appliesIn: request.namespace) }.compactMap(\.role))
+        guard !roles.isEmpty else { return false }
+        return authorizer.matchingRules(request, ignoringNames: true).contains { roles.contains($0.role) }
     }
 
     /// One binding that applies to a subject, for summaries.

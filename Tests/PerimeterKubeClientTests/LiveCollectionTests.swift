@@ -1,5 +1,7 @@
 import Foundation
+import PerimeterKubernetes
 import PerimeterModel
+import PerimeterRBAC
 import Testing
 @testable import PerimeterKubeClient
 
@@ -63,6 +65,20 @@ import Testing
         #expect(clusterRolePages.filter { $0.contains("continue=") }.count == 6)
         #expect(clusterRolePages.allSatisfy { $0.contains("limit=10") && $0.hasSuffix("auth=token") })
         #expect(server.requests.contains { $0.contains("fieldSelector=metadata.name%3Daws-auth") })
+
+        // The live snapshot answers exactly as the same objects read from files, and survives a round trip.
+        var offline = Snapshot()
+        for file in Self.data { offline.merge(ManifestLoader.load(file: LoopbackAPIServer.sharedData.appendingPathComponent(file).path).snapshot) }
+        let decoded = try JSONDecoder().decode(Snapshot.self, from: try JSONEncoder().encode(result.snapshot))
+        let live = RBACAuthorizer(snapshot: decoded)
+        let files = RBACAuthorizer(snapshot: offline)
+        for (verb, resource, namespace) in [("create", "pods", nil), ("get", "nodes/proxy", nil), ("escalate", "clusterroles", nil),
+                                            ("update", "leases", "kube-system" as String?), ("get", "/healthz", nil)] {
+            let request = AccessRequest.parse(verb: verb, resource: resource, namespace: namespace, name: nil, apiGroup: nil)
+            #expect(live.whoCan(request).map(\.subject) == files.whoCan(request).map(\.subject), "\(request)")
+        }
+        #expect(live.eks.principals.map(\.arn) == ["arn:aws:iam::555555555555:role/devel-worker-nodes-NodeInstanceRole-74RF4UBDUKL6",
+                                                    "arn:aws:iam::555555555555:user/admin"])
     }
 
     @Test func clientCertificateAndCAAsData() async throws {

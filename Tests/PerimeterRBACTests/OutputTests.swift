@@ -60,5 +60,12 @@ import Testing
         #expect(summary.entries.contains { $0.binding.meta.name == "system:controller:replicaset-controller" && $0.throughGroup == nil })
         #expect(summary.entries.contains { $0.binding.meta.name == "system:discovery" && $0.throughGroup == "system:authenticated" })
         #expect(!summary.masters)
+
+        // The scheduler may update only its own lease outside kube-system: "names", not yes or no.
+        let scheduler = queries.resolve(.user("system:kube-scheduler"))
+        let leases = queries.matrix(scheduler, namespace: "default").first { $0.resource == "leases" }
+        #expect(leases?.cells["update"] == .someNames)
+        #expect(leases?.cells["create"] == .allowed)
+        #expect(leases?.cells["delete"] == .denied)
     }
 }
