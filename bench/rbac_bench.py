@@ -4,7 +4,7 @@
     python3 bench/rbac_bench.py [--rules 50000] [--binary .build/release/perimeter] [--repeat 200]
 
 Writes the set as a `kubectl get -o json` List dump (default /tmp/perimeter-rbac-bench.json) and runs
-`perimeter rbac who-can VERB RESOURCE --repeat-count N`, which prints load+index time and the mean time
+`perimeter rbac who-can VERB RESOURCE --repeat N`, which prints load+index time and the mean time
 per query over N queries (the answer is computed N times on the already-built index).
 """
 import argparse
@@ -89,7 +89,7 @@ def main():
                ["escalate", "clusterroles"], ["list", "widgets42.crd42.example.com"], ["get", "/metrics3/cadvisor"], ["*", "*"]]
     for query in queries:
         started = time.time()
-        result = subprocess.run([binary, "rbac", "who-can", *query, args.output, "--repeat-count", str(args.repeat), "--format", "json"],
+        result = subprocess.run([binary, "rbac", "who-can", *query, args.output, "--repeat", str(args.repeat), "--format", "json"],
                                 capture_output=True, text=True)
         if result.returncode != 0:
             sys.exit(f"who-can {' '.join(query)} failed: {result.stderr}")

@@ -13,11 +13,12 @@ struct RBACCommand: ParsableCommand {
             snapshots from `perimeter collect kube`, and Terraform that writes aws-auth or EKS access entries.
 
             SUBJECT is written KIND:NAME:
-              User:alice                      a user (gets system:authenticated)
-              Group:system:masters            a group
-              ServiceAccount:NS:NAME          also system:serviceaccount:NS:NAME (gets system:serviceaccounts,
-                                              system:serviceaccounts:NS and system:authenticated)
-              IAM:arn:aws:iam::111122223333:role/dev   an EKS principal through aws-auth or access entries
+              User:alice
+              Group:system:masters
+              ServiceAccount:NS:NAME  (or system:serviceaccount:NS:NAME)
+              IAM:ARN                 (an EKS principal from aws-auth or access entries)
+            Users get system:authenticated (system:anonymous gets system:unauthenticated); service accounts \
+            also get system:serviceaccounts and system:serviceaccounts:NS, as the API server adds them.
             """,
         subcommands: [WhoCan.self, Can.self, Matrix.self, Summary.self]
     )
@@ -90,7 +91,7 @@ struct RBACCommand: ParsableCommand {
         @OptionGroup var request: RequestOptions
         @OptionGroup var inputs: Inputs
 
-        @Option(help: "Answer the query this many times and print the time per query (benchmarks).")
+        @Option(name: .customLong("repeat"), help: "Answer the query this many times on the built index and print the time per query (benchmarks).")
         var repeatCount: Int = 0
 
         func run() throws {
