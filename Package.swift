@@ -11,6 +11,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
@@ -38,10 +39,15 @@ let package = Package(
         .target(name: "PerimeterReport", dependencies: ["PerimeterModel", "PerimeterChecks"]),
         // Finds the inputs under the given paths, builds one snapshot, runs the checks.
         .target(name: "PerimeterScan", dependencies: ["PerimeterModel", "PerimeterTerraform", "PerimeterKubernetes", "PerimeterChecks", "PerimeterReport"]),
+        // Live AWS collection: SigV4, credentials, read-only API calls over HTTP(S). Only the CLI links it.
+        .target(
+            name: "PerimeterAWS",
+            dependencies: ["PerimeterModel", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .executableTarget(
             name: "perimeter",
             dependencies: [
-                "PerimeterModel", "PerimeterScan", "PerimeterChecks", "PerimeterReport", "PerimeterRBAC",
+                "PerimeterModel", "PerimeterScan", "PerimeterChecks", "PerimeterReport", "PerimeterAWS", "PerimeterRBAC",
                 "PerimeterKubernetes", "PerimeterKubeClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -65,10 +71,15 @@ let package = Package(
         ),
         .testTarget(
             name: "PerimeterScanTests",
-            dependencies: ["PerimeterScan", "PerimeterModel", "PerimeterChecks"],
+            dependencies: ["PerimeterScan", "PerimeterModel", "PerimeterChecks", "PerimeterReport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "PerimeterCLITests", dependencies: ["perimeter"]),
+        .testTarget(
+            name: "PerimeterAWSTests",
+            dependencies: ["PerimeterAWS", "PerimeterModel", "PerimeterScan", "PerimeterChecks", "perimeter"],
+            exclude: ["Support/aws_test_server.py"]
+        ),
         .testTarget(name: "PerimeterKubernetesTests", dependencies: ["PerimeterKubernetes", "PerimeterModel"]),
         .testTarget(name: "PerimeterRBACTests", dependencies: ["PerimeterRBAC", "PerimeterKubernetes", "PerimeterModel"]),
         .testTarget(

@@ -2,7 +2,9 @@
 """perimeter's benchmarks, next to its peers on the same inputs, in one run.
 
   parse   perimeter (parse, and parse + evaluate) vs python-hcl2 parsing the same .tf files
-  scan    `perimeter scan` vs Checkov on the same corpus: wall time and peak memory
+  scan    `perimeter scan` vs Checkov on the same corpus: wall time, peak memory, and which of our
+          findings Checkov also reports
+  compare the findings comparison again from the last run's Checkov output (no Checkov run)
 
 The corpus lives in bench/corpus/ (ignored by git):
   bench/corpus/terraform-aws-eks, terraform-aws-vpc, terraform-aws-security-group  copies of those public modules
@@ -12,6 +14,7 @@ Missing pieces are reported and skipped, never faked. Peers install into bench/.
 import argparse
 import json
 import os
+import re
 import resource
 import subprocess
 import sys
@@ -133,8 +136,88 @@ def bench_scan(perimeter, python, parts, repeat):
             f"{theirs[1] / max(ours[1], 0.1):.1f}x less memory")
         results[name] = {"perimeter_s": ours[0], "perimeter_mib": ours[1], "checkov_s": theirs[0],
                          "checkov_mib": theirs[1], "perimeter_findings": findings,
+                         "perimeter_output": ours[3].decode(errors="replace"),
                          "checkov_output": theirs[3].decode(errors="replace")}
+    total_ours = sum(r["perimeter_s"] for r in results.values())
+    total_theirs = sum(r["checkov_s"] for r in results.values())
+    peak_ours = max(r["perimeter_mib"] for r in results.values())
+    peak_theirs = max(r["checkov_mib"] for r in results.values())
+    log(f"{'all':32s} perimeter {total_ours:7.3f} s {peak_ours:7.1f} MiB peak | checkov {total_theirs:7.2f} s "
+        f"{peak_theirs:7.1f} MiB peak | {total_theirs / total_ours:6.1f}x faster, {peak_theirs / peak_ours:.1f}x less memory")
+    compare_findings(results)
     return results
+
+
+# The Checkov checks that speak to the same concern as ours, if any (see shared/reference/peers.md).
+CHECKOV_EQUIVALENTS = {
+    "NET-001": ["CKV_AWS_24", "CKV_AWS_25", "CKV_AWS_260", "CKV_AWS_277"],
+    "NET-002": ["CKV_AWS_24", "CKV_AWS_25", "CKV_AWS_260", "CKV_AWS_277"],
+    "NET-003": ["CKV_AWS_24", "CKV_AWS_25", "CKV_AWS_260", "CKV_AWS_277"],
+    "NET-004": [],
+    "NET-005": [],
+    "NET-010": ["CKV_AWS_39"],
+    "NET-011": ["CKV_AWS_38", "CKV_AWS_39"],
+    "NET-012": [],
+    "NET-013": ["CKV_AWS_24", "CKV_AWS_25", "CKV_AWS_260", "CKV_AWS_277"],
+    "NET-014": [],
+    "NET-015": [],
+    "NET-016": [],
+    "NODE-001": ["CKV_AWS_79"],
+}
+
+
+def resource_key(address):
+    """`module.eks.aws_x.y["k"]` -> `aws_x.y`: Checkov names resources inside modules without the call path."""
+    address = re.sub(r'\[[^\]]*\]', "", address)
+    parts = address.split(".")
+    return ".".join(parts[-2:])
+
+
+def checkov_failures(output):
+    try:
+        document = json.loads(output)
+    except ValueError:
+        return []
+    reports = document if isinstance(document, list) else [document]
+    failed = []
+    for report in reports:
+        failed += report.get("results", {}).get("failed_checks", [])
+    return failed
+
+
+def compare_findings(results):
+    """For each of our findings: does Checkov fail an equivalent check on the same resource?"""
+    caught, missed = {}, {}
+    for name, result in results.items():
+        try:
+            ours = json.loads(result["perimeter_output"]).get("findings", [])
+        except ValueError:
+            continue
+        # The same resource in the same file (both as absolute paths; perimeter ran in this process's directory).
+        failures = {(f.get("check_id"), resource_key(f.get("resource", "")), f.get("file_abs_path", ""))
+                    for f in checkov_failures(result["checkov_output"])}
+        for finding in ours:
+            rule = finding["ruleId"]
+            file = (finding.get("location") or {}).get("file", "")
+            key = (resource_key(finding["resource"]), os.path.abspath(file))
+            hit = any((check,) + key in failures for check in CHECKOV_EQUIVALENTS.get(rule, []))
+            (caught if hit else missed)[rule] = (caught if hit else missed).get(rule, 0) + 1
+    log("\n== findings: ours that Checkov also reports (an equivalent check failing on the same resource)")
+    for rule in sorted(set(caught) | set(missed)):
+        log(f"{rule:9s} ours {caught.get(rule, 0) + missed.get(rule, 0):5d}   Checkov also {caught.get(rule, 0):5d}   "
+            f"Checkov misses {missed.get(rule, 0):5d}   (equivalents: {', '.join(CHECKOV_EQUIVALENTS.get(rule, [])) or 'none'})")
+
+
+def recompare(perimeter, parts):
+    """Compares findings again from the last run's Checkov output, without running Checkov (minutes) again."""
+    with open(os.path.join(HERE, "results", "latest.json")) as handle:
+        previous = json.load(handle).get("scan", {})
+    for part in parts:
+        name = os.path.basename(part)
+        if name in previous:
+            previous[name]["perimeter_output"] = run([perimeter, "scan", part, "--format", "json", "--fail-on", "never"])[3].decode()
+    compare_findings(previous)
+    return previous
 
 
 def main():
@@ -146,12 +229,15 @@ def main():
     python = ensure_venv()
     perimeter = build_perimeter()
     parts = corpus_parts()
-    results = {}
+    latest = os.path.join(HERE, "results", "latest.json")
+    results = json.load(open(latest)) if os.path.exists(latest) else {}
     if "parse" in args.which:
         results["parse"] = bench_parse(perimeter, python, parts, args.repeat)
     if "scan" in args.which:
         results["scan"] = bench_scan(perimeter, python, parts, args.repeat)
-    with open(os.path.join(HERE, "results", "latest.json"), "w") as handle:
+    if "compare" in args.which:
+        results["scan"] = recompare(perimeter, parts)
+    with open(latest, "w") as handle:
         json.dump(results, handle, indent=2)
     log("\nresults written to bench/results/latest.json")
 

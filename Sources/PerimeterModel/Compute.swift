@@ -26,10 +26,13 @@ public struct LaunchTemplate: Codable, Hashable, Sendable {
     /// Decoded when it was plain text or base64; unknown when computed.
     public var userData: Resolved<String>?
     public var tags: [String: String]
+    /// The version read from a live account (the one its node group or ASG launches); nil from Terraform.
+    public var version: String?
 
     public init(key: String, provenance: Provenance, id: String? = nil, name: Resolved<String>? = nil,
                 securityGroups: [ObjectRef] = [], setsSecurityGroups: Resolved<Bool> = .known(false),
-                metadataOptions: MetadataOptions? = nil, userData: Resolved<String>? = nil, tags: [String: String] = [:]) {
+                metadataOptions: MetadataOptions? = nil, userData: Resolved<String>? = nil, tags: [String: String] = [:],
+                version: String? = nil) {
         self.key = key
         self.provenance = provenance
         self.id = id
@@ -39,6 +42,7 @@ public struct LaunchTemplate: Codable, Hashable, Sendable {
         self.metadataOptions = metadataOptions
         self.userData = userData
         self.tags = tags
+        self.version = version
     }
 }
 

@@ -22,9 +22,12 @@ public struct Finding: Codable, Hashable, Sendable {
     public var message: String
     /// Further facts behind the message, one line each (the rule, the path, the membership).
     public var evidence: [String]
+    /// The input it was found in (a root module directory, a plan or snapshot file), so that the same
+    /// address in two root modules stays two findings a reader can tell apart.
+    public var input: String?
 
     public init(ruleId: String, severity: Severity, title: String, resource: String, location: SourceLocation? = nil,
-                message: String, evidence: [String] = []) {
+                message: String, evidence: [String] = [], input: String? = nil) {
         self.ruleId = ruleId
         self.severity = severity
         self.title = title
@@ -32,5 +35,6 @@ public struct Finding: Codable, Hashable, Sendable {
         self.location = location
         self.message = message
         self.evidence = evidence
+        self.input = input
     }
 }

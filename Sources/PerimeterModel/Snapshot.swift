@@ -30,6 +30,8 @@ public struct Snapshot: Codable, Hashable, Sendable {
     public var gkeClusters: [GKECluster] = []
     public var gkeNodePools: [GKENodePool] = []
     public var gcpFirewalls: [GCPFirewall] = []
+    /// Set when the snapshot was read from a live account (`perimeter collect`); optional so older files still decode.
+    public var collection: CollectionInfo?
     /// Roles, bindings, service accounts and workloads read from manifests or a live cluster.
     public var kubernetes = KubernetesObjects()
 
@@ -61,6 +63,7 @@ public struct Snapshot: Codable, Hashable, Sendable {
         gkeClusters += other.gkeClusters
         gkeNodePools += other.gkeNodePools
         gcpFirewalls += other.gcpFirewalls
+        if collection == nil { collection = other.collection }
         kubernetes.merge(other.kubernetes)
     }
 }
@@ -94,6 +97,7 @@ extension Snapshot {
         gkeClusters = try container.decodeIfPresent([GKECluster].self, forKey: .gkeClusters) ?? []
         gkeNodePools = try container.decodeIfPresent([GKENodePool].self, forKey: .gkeNodePools) ?? []
         gcpFirewalls = try container.decodeIfPresent([GCPFirewall].self, forKey: .gcpFirewalls) ?? []
+        collection = try container.decodeIfPresent(CollectionInfo.self, forKey: .collection)
         kubernetes = try container.decodeIfPresent(KubernetesObjects.self, forKey: .kubernetes) ?? KubernetesObjects()
     }
 }

@@ -28,6 +28,7 @@ public struct JSONReporter: Reporter {
             ("location", finding.location.map(location)),
             ("message", .string(finding.message)),
             ("evidence", .array(finding.evidence.map(JSONValue.string))),
+            ("input", finding.input.map(JSONValue.string)),
         ])
     }
 

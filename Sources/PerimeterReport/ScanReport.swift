@@ -73,6 +73,7 @@ extension ScanReport {
         case (nil, nil): break
         }
         if a.message != b.message { return a.message < b.message }
+        if a.input != b.input { return (a.input ?? "") < (b.input ?? "") }
         return a.evidence.lexicographicallyPrecedes(b.evidence)
     }
 

@@ -17,13 +17,15 @@ public struct TableReporter: Reporter {
         let style = ANSIStyle(enabled: color)
         var blocks: [String] = []
         let ordered = report.orderedFindings
+        // One input needs no naming; several root modules may print the same address.
+        let namesInputs = Set(ordered.map(\.input)).count > 1
         for severity in Severity.allCases.reversed() {
             let group = ordered.filter { $0.severity == severity }
             guard !group.isEmpty else { continue }
             var lines = [style.severity("\(severity.rawValue.uppercased()) (\(group.count))", severity)]
             for finding in group {
                 lines.append("")
-                lines += findingLines(finding, check: report.check(for: finding.ruleId), style: style)
+                lines += findingLines(finding, check: report.check(for: finding.ruleId), namesInput: namesInputs, style: style)
             }
             blocks.append(lines.joined(separator: "\n"))
         }
@@ -34,9 +36,12 @@ public struct TableReporter: Reporter {
         return blocks.joined(separator: "\n\n")
     }
 
-    private func findingLines(_ finding: Finding, check: CheckDescription?, style: ANSIStyle) -> [String] {
+    private func findingLines(_ finding: Finding, check: CheckDescription?, namesInput: Bool, style: ANSIStyle) -> [String] {
         var lines = ["  " + style.bold(TerminalText.safe(finding.ruleId)) + "  " + oneLine(finding.title)]
         lines += field("resource", [oneLine(finding.resource)])
+        if namesInput, let input = finding.input {
+            lines += field("input", [oneLine(input)])
+        }
         if let location = finding.location {
             lines += field("location", [TerminalText.safe("\(location.file):\(location.line)")])
         }

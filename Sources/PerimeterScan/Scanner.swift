@@ -8,11 +8,15 @@ public struct ScanOptions: Sendable {
     public var paths: [String]
     public var variables: VariableInputs
     public var checks: [any Check]
+    /// Snapshots built elsewhere (collected live), scanned after the inputs found under `paths`.
+    public var snapshots: [Snapshot]
 
-    public init(paths: [String], variables: VariableInputs = VariableInputs(), checks: [any Check] = CheckRegistry.all) {
+    public init(paths: [String], variables: VariableInputs = VariableInputs(), checks: [any Check] = CheckRegistry.all,
+                snapshots: [Snapshot] = []) {
         self.paths = paths
         self.variables = variables
         self.checks = checks
+        self.snapshots = snapshots
     }
 }
 
@@ -40,6 +44,10 @@ public enum Scanner {
             diagnostics += built.diagnostics
             snapshots.append(built.snapshot)
         }
+        for snapshot in options.snapshots {
+            diagnostics += SnapshotFile.gapDiagnostics(of: snapshot, file: nil)
+            snapshots.append(snapshot)
+        }
         diagnostics = loader.diagnostics + diagnostics
 
         let suppressions = Suppressions()
@@ -48,7 +56,8 @@ public enum Scanner {
         for snapshot in snapshots {
             let context = CheckContext(snapshot: snapshot)
             for check in options.checks {
-                for finding in check.run(context) {
+                for var finding in check.run(context) {
+                    finding.input = snapshot.sources.first
                     if suppressions.isSuppressed(finding) {
                         suppressed.append(finding)
                     } else {
@@ -117,7 +126,7 @@ enum SnapshotBuilder {
                 return (Snapshot(), [.error("Cannot read file", file: file)])
             }
             switch SnapshotFile.decode(data, path: file) {
-            case .success(let snapshot): return (snapshot, [])
+            case .success(let snapshot): return (snapshot, SnapshotFile.gapDiagnostics(of: snapshot, file: file))
             case .failure(let diagnostic): return (Snapshot(), [diagnostic])
             }
         case .kubernetes(let files):

@@ -31,6 +31,13 @@ public enum SnapshotFile {
         }
     }
 
+    /// What a live collection could not read, as diagnostics of the snapshot (errors make `scan` exit 2).
+    public static func gapDiagnostics(of snapshot: Snapshot, file: String?) -> [Diagnostic] {
+        guard let collection = snapshot.collection else { return [] }
+        let origin = file ?? "aws:\(collection.region)/\(collection.cluster)"
+        return collection.gaps.map { Diagnostic($0.severity, $0.message, file: origin) }
+    }
+
     static func looksLikeSnapshot(_ data: Data) -> Bool {
         guard let text = String(data: data.prefix(1 << 20), encoding: .utf8) else { return false }
         return text.contains("\"\(kind)\"")

@@ -6,7 +6,7 @@ import PerimeterReport
 import PerimeterScan
 import PerimeterTerraform
 
-struct ScanCommand: ParsableCommand {
+struct ScanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scan",
         abstract: "Scan Terraform, plan JSON and snapshots; report every perimeter gap with the line to change.",
@@ -25,11 +25,18 @@ struct ScanCommand: ParsableCommand {
               perimeter scan . --var-file prod.tfvars --var cluster_name=prod
               terraform show -json tfplan > plan.json && perimeter scan plan.json --fail-on high
               perimeter scan infra/ --format sarif --output perimeter.sarif
+              perimeter scan snapshot.json
+              perimeter scan --aws --cluster prod --region eu-west-1
             """
     )
 
-    @Argument(help: "Directories or files to scan.")
-    var paths: [String] = ["."]
+    @Argument(help: "Directories or files to scan (default: the current directory, unless --aws is given).")
+    var paths: [String] = []
+
+    @Flag(help: "Also read the live state of an EKS cluster from AWS (needs --cluster).")
+    var aws = false
+
+    @OptionGroup(title: "Live AWS") var awsOptions: AWSOptions
 
     @Option(help: "Output format: table, json or sarif.")
     var format: OutputFormat = .table
@@ -53,6 +60,8 @@ struct ScanCommand: ParsableCommand {
     var variableFiles: [String] = []
 
     func validate() throws {
+        if aws { try awsOptions.validate(requireCluster: true) }
+        if !aws && awsOptions.cluster != nil { throw ValidationError("--cluster reads AWS only with --aws") }
         for id in checks + skippedChecks where CheckRegistry.check(id: id) == nil {
             throw ValidationError("Unknown check '\(id)'; 'perimeter checks' lists them")
         }
@@ -61,12 +70,14 @@ struct ScanCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         let selected = CheckRegistry.all.filter { check in
             let id = check.description.id
             return (checks.isEmpty || checks.contains { $0.uppercased() == id }) && !skippedChecks.contains { $0.uppercased() == id }
         }
-        let options = ScanOptions(paths: paths, variables: variableInputs(), checks: selected)
+        let live = aws ? [try await awsOptions.collect()] : []
+        let scanned = paths.isEmpty && !aws ? ["."] : paths
+        let options = ScanOptions(paths: scanned, variables: variableInputs(), checks: selected, snapshots: live)
         let showProgress = isatty(STDERR_FILENO) == 1
         let result = Scanner.scan(options) { line in
             if showProgress { FileHandle.standardError.write(Data("\u{1B}[2K\rscanning \(line)".utf8)) }
@@ -74,7 +85,7 @@ struct ScanCommand: ParsableCommand {
         if showProgress { FileHandle.standardError.write(Data("\u{1B}[2K\r".utf8)) }
 
         let report = ScanReport(findings: result.findings, diagnostics: result.diagnostics,
-                                checks: selected.map(\.description), inputs: paths,
+                                checks: selected.map(\.description), inputs: scanned + live.flatMap(\.sources),
                                 toolVersion: PerimeterVersion.current, suppressed: result.suppressed.count,
                                 sourceRoot: FileManager.default.currentDirectoryPath)
         let color = output == nil && Terminal.wantsColor(stdoutIsTTY: Terminal.stdoutIsTTY,

@@ -19,8 +19,9 @@ import Testing
             #expect(mine.contains { $0.isUnknown }, "\(id) needs a fixture whose value cannot be resolved (no finding)")
             return
         }
-        #expect(mine.contains { !$0.expected.isEmpty && !$0.isPlan }, "\(id) needs an HCL fixture that must trigger")
-        #expect(mine.contains { $0.expected.isEmpty && !$0.isPlan && !$0.isUnknown }, "\(id) needs an HCL fixture that must not trigger")
+        #expect(mine.contains { !$0.expected.isEmpty && !$0.isPlan && !$0.isSnapshot }, "\(id) needs an HCL fixture that must trigger")
+        #expect(mine.contains { $0.expected.isEmpty && !$0.isPlan && !$0.isSnapshot && !$0.isUnknown },
+                "\(id) needs an HCL fixture that must not trigger")
         #expect(mine.contains { $0.isPlan && !$0.expected.isEmpty }, "\(id) needs a plan JSON fixture that must trigger")
         #expect(mine.contains { $0.isUnknown }, "\(id) needs a fixture whose value cannot be resolved (no finding)")
     }
@@ -36,12 +37,12 @@ import Testing
         for finding in result.findings {
             #expect(finding.ruleId == fixture.checkID)
             #expect(!finding.message.isEmpty)
-            if !fixture.isPlan { #expect(finding.location != nil, "HCL findings carry file:line") }
+            if !fixture.isPlan && !fixture.isSnapshot { #expect(finding.location != nil, "HCL findings carry file:line") }
         }
     }
 
     /// A `# perimeter:ignore ID` comment above every marked resource silences the check there.
-    @Test(arguments: cases.filter { !$0.isPlan && !$0.expected.isEmpty && !$0.isDirectory })
+    @Test(arguments: cases.filter { !$0.isPlan && !$0.isSnapshot && !$0.expected.isEmpty && !$0.isDirectory })
     func ignoreCommentSilencesEveryFinding(_ fixture: FixtureCase) throws {
         let check = try #require(CheckRegistry.check(id: fixture.checkID))
         let source = try String(contentsOfFile: fixture.path, encoding: .utf8)
@@ -59,7 +60,8 @@ import Testing
     }
 }
 
-/// One fixture: a `.tf` file or a directory (a root module), or a plan JSON with a `.expect` file beside it.
+/// One fixture: a `.tf` file or a directory (a root module), or a plan JSON or a live snapshot
+/// (`NAME.snapshot.json`, as `perimeter collect aws` writes it) with a `.expect` file beside it.
 struct FixtureCase: CustomTestStringConvertible, Sendable {
     var checkID: String
     var name: String
@@ -67,6 +69,7 @@ struct FixtureCase: CustomTestStringConvertible, Sendable {
     var expected: [String]
     var isPlan: Bool
     var isDirectory: Bool
+    var isSnapshot = false
 
     var isUnknown: Bool { name.hasPrefix("unknown") }
     /// Kubernetes manifests (YAML or JSON), whose findings name `Kind/namespace/name`.
@@ -94,14 +97,22 @@ struct FixtureCase: CustomTestStringConvertible, Sendable {
                     cases.append(FixtureCase(checkID: checkID, name: name, path: path, expected: expectations(inFile: path),
                                              isPlan: false, isDirectory: false))
                 } else if name.hasSuffix(".plan.json") {
-                    let expect = String(path.dropLast(".json".count)) + ".expect"
-                    let lines = ((try? String(contentsOfFile: expect, encoding: .utf8)) ?? "")
-                        .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-                    cases.append(FixtureCase(checkID: checkID, name: name, path: path, expected: lines, isPlan: true, isDirectory: false))
+                    cases.append(FixtureCase(checkID: checkID, name: name, path: path, expected: expectations(besideJSON: path),
+                                             isPlan: true, isDirectory: false))
+                } else if name.hasSuffix(".snapshot.json") {
+                    cases.append(FixtureCase(checkID: checkID, name: name, path: path, expected: expectations(besideJSON: path),
+                                             isPlan: false, isDirectory: false, isSnapshot: true))
                 }
             }
         }
         return cases
+    }
+
+    /// `NAME.expect` beside `NAME.json`: one expected resource a line.
+    private static func expectations(besideJSON path: String) -> [String] {
+        let expect = String(path.dropLast(".json".count)) + ".expect"
+        return ((try? String(contentsOfFile: expect, encoding: .utf8)) ?? "")
+            .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     private static func expectations(inFile path: String) -> [String] {

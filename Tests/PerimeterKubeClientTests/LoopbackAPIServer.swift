@@ -50,7 +50,8 @@ final class LoopbackAPIServer: @unchecked Sendable {
 
     func stop() {
         if process.isRunning {
-            process.terminate()
+            // SIGKILL: a child can inherit a blocked SIGTERM from the test process's thread.
+            kill(process.processIdentifier, SIGKILL)
             // Poll: Foundation's waitUntilExit can spin forever on a cooperative thread on Linux.
             let deadline = Date().addingTimeInterval(5)
             while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }

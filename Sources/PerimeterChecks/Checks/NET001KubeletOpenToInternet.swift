@@ -17,16 +17,7 @@ public struct KubeletOpenToInternetCheck: Check {
             the node is then a remote node compromise.
             """,
         remediation: "Remove the rule; allow 10250 on the node security group only from the EKS cluster security group.",
-        terraformFix: """
-            resource "aws_security_group_rule" "node_kubelet_https_from_cluster" {
-              type                     = "ingress"
-              security_group_id        = aws_security_group.node.id
-              protocol                 = "tcp"
-              from_port                = 10250
-              to_port                  = 10250
-              source_security_group_id = aws_eks_cluster.this.vpc_config[0].cluster_security_group_id
-            }
-            """,
+        terraformFix: TerraformFix.kubeletFromClusterSecurityGroup,
         references: [Reference.kubeletSourceDocument, Reference.eksSecurityGroups, Reference.kubeletAuthentication],
         owasp: Reference.owaspNetworkSegmentation
     )

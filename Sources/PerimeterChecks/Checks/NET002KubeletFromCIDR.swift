@@ -16,16 +16,7 @@ public struct KubeletFromCIDRCheck: Check {
             one compromised laptop or instance is enough to start probing kubelets.
             """,
         remediation: "Replace the CIDR source with the EKS cluster security group as source of 10250 on the node security group.",
-        terraformFix: """
-            resource "aws_security_group_rule" "node_kubelet_https_from_cluster" {
-              type                     = "ingress"
-              security_group_id        = aws_security_group.node.id
-              protocol                 = "tcp"
-              from_port                = 10250
-              to_port                  = 10250
-              source_security_group_id = aws_eks_cluster.this.vpc_config[0].cluster_security_group_id
-            }
-            """,
+        terraformFix: TerraformFix.kubeletFromClusterSecurityGroup,
         references: [Reference.kubeletSourceDocument, Reference.eksSecurityGroups],
         owasp: Reference.owaspNetworkSegmentation
     )

@@ -16,16 +16,7 @@ public struct ControlPlaneCannotReachKubeletCheck: Check {
             control plane may not send to it), those features fail after a hardening change.
             """,
         remediation: "Allow 10250/tcp on the node security group from the cluster security group (and egress from it to the nodes).",
-        terraformFix: """
-            resource "aws_security_group_rule" "node_kubelet_https_from_cluster" {
-              type                     = "ingress"
-              security_group_id        = aws_security_group.node.id
-              protocol                 = "tcp"
-              from_port                = 10250
-              to_port                  = 10250
-              source_security_group_id = aws_eks_cluster.this.vpc_config[0].cluster_security_group_id
-            }
-            """,
+        terraformFix: TerraformFix.kubeletFromClusterSecurityGroup,
         references: [Reference.kubeletSourceDocument, Reference.eksSecurityGroups],
         owasp: Reference.owaspClusterComponents
     )

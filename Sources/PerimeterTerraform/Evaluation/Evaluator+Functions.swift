@@ -41,8 +41,8 @@ extension Evaluator {
             values += items
         }
         let module = UncheckedBox((self, scope.module))
-        // Terraform resolves relative paths against the working directory; path.module is relative to it too.
-        let context = FunctionContext(baseDirectory: FileManagerPath.current) { path, variables in
+        // Terraform resolves relative paths against its working directory, the root module; path.module is relative to it too.
+        let context = FunctionContext(baseDirectory: rootDirectory) { path, variables in
             try module.value.0.renderTemplateFile(path, variables: variables, module: module.value.1)
         }
         do {

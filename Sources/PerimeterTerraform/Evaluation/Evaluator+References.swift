@@ -58,9 +58,10 @@ extension Evaluator {
             return (index, 1)
         case "path":
             switch first {
-            case "module": return (.string(module.config.directory), 1)
-            case "root": return (.string(rootDirectory), 1)
-            case "cwd": return (.string(FileManagerPath.current), 1)
+            // Terraform runs in the root module: paths are relative to it, and cwd is the root itself.
+            case "module": return (.string(PathNormalization.relative(module.config.directory, to: rootDirectory)), 1)
+            case "root": return (.string("."), 1)
+            case "cwd": return (.string(PathNormalization.absolute(rootDirectory)), 1)
             default: throw EvaluationError("'path' has only 'module', 'root' and 'cwd'", at: range)
             }
         case "terraform":

@@ -1,3 +1,4 @@
+import Foundation
 /// Joins and normalizes paths without touching the file system, keeping relative paths relative
 /// so that locations print the way the user wrote the input.
 enum PathNormalization {
@@ -21,5 +22,20 @@ enum PathNormalization {
         let joined = parts.joined(separator: "/")
         if absolute { return "/" + joined }
         return joined.isEmpty ? "." : joined
+    }
+
+    /// `path` as seen from `base`, the way Terraform prints `path.module` (`modules/eks`, `.`, `../shared`).
+    static func relative(_ path: String, to base: String) -> String {
+        let target = absolute(path).split(separator: "/")
+        let origin = absolute(base).split(separator: "/")
+        var common = 0
+        while common < min(target.count, origin.count) && target[common] == origin[common] { common += 1 }
+        let parts = Array(repeating: "..", count: origin.count - common) + target[common...].map(String.init)
+        return parts.isEmpty ? "." : parts.joined(separator: "/")
+    }
+
+    /// An absolute, normalized path: relative ones are read from the process's working directory.
+    static func absolute(_ path: String) -> String {
+        path.hasPrefix("/") ? normalize(path) : join(FileManager.default.currentDirectoryPath, path)
     }
 }

@@ -1,5 +1,0 @@
-import Foundation
-
-enum FileManagerPath {
-    static var current: String { FileManager.default.currentDirectoryPath }
-}
