@@ -14,12 +14,12 @@ import Testing
                        "aws-auth/aws-iam-authenticator-aws-auth.yaml"]
 
     func collect(_ server: LoopbackAPIServer, kubeconfig: String?, context: String? = nil, environment: [String: String] = [:],
-                 pageSize: Int = 500) async throws -> KubeCollector.Result {
+                 pageSize: Int = 500, timeout: Int64 = 10) async throws -> KubeCollector.Result {
         var env = ProcessInfo.processInfo.environment
         env["KUBECONFIG"] = nil
         env.merge(environment) { $1 }
         let connection = try Kubeconfig.connection(kubeconfig: kubeconfig, context: context, environment: env)
-        let client = try KubeAPIClient(connection: connection, environment: env, timeoutSeconds: 10)
+        let client = try KubeAPIClient(connection: connection, environment: env, timeoutSeconds: timeout)
         let result = await KubeCollector(client: client, pageSize: pageSize).collect()
         await client.shutdown()
         return result
@@ -191,7 +191,7 @@ import Testing
             contexts: [{name: c, context: {cluster: loop, user: u}}]
             current-context: c
             """)
-        let result = try await collect(server, kubeconfig: kubeconfig)
+        let result = try await collect(server, kubeconfig: kubeconfig, timeout: 2)
         #expect(result.snapshot.kubernetes.roles.isEmpty)
         #expect(result.diagnostics.contains { $0.severity == .error })
         #expect(server.requests.isEmpty)

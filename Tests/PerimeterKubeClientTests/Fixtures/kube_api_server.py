@@ -133,6 +133,9 @@ def main():
                                  "items": [item for _, item in page]})
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    # A client that refuses our certificate is part of the tests, not an error worth a traceback.
+    server.handle_error = lambda request, client_address: None
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(args.cert, args.key)
     context.load_verify_locations(args.client_ca)
