@@ -26,11 +26,25 @@ let package = Package(
         .target(name: "PerimeterGKE", dependencies: ["PerimeterModel", "PerimeterKubelet"]),
         .target(name: "PerimeterTerraform", dependencies: ["PerimeterModel", "PerimeterKubelet"]),
         .target(name: "PerimeterAnalysis", dependencies: ["PerimeterModel"]),
-        .target(name: "PerimeterChecks", dependencies: ["PerimeterModel", "PerimeterAnalysis"]),
+        // Kubernetes manifests and List dumps (YAML/JSON) into the snapshot; offline.
+        .target(name: "PerimeterKubernetes", dependencies: ["PerimeterModel", .product(name: "Yams", package: "Yams")]),
+        // The RBAC authorizer with the API server's semantics, plus EKS identities; offline.
+        .target(name: "PerimeterRBAC", dependencies: ["PerimeterModel", "PerimeterKubernetes"]),
+        // Live collection from a Kubernetes API server: kubeconfig, TLS, exec plugins, pagination.
+        .target(
+            name: "PerimeterKubeClient",
+            dependencies: [
+                "PerimeterModel", "PerimeterKubernetes", .product(name: "Yams", package: "Yams"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
+        .target(name: "PerimeterChecks", dependencies: ["PerimeterModel", "PerimeterAnalysis", "PerimeterRBAC"]),
         .target(name: "PerimeterReport", dependencies: ["PerimeterModel", "PerimeterChecks"]),
         // Finds the inputs under the given paths, builds one snapshot, runs the checks.
         .target(name: "PerimeterScan", dependencies: ["PerimeterModel", "PerimeterTerraform", "PerimeterGKE", "PerimeterKubelet",
-                                                      "PerimeterChecks", "PerimeterReport"]),
+                                                      "PerimeterKubernetes", "PerimeterChecks", "PerimeterReport"]),
         // Live AWS collection: SigV4, credentials, read-only API calls over HTTP(S). Only the CLI links it.
         .target(
             name: "PerimeterAWS",
@@ -47,6 +61,7 @@ let package = Package(
             name: "perimeter",
             dependencies: [
                 "PerimeterModel", "PerimeterScan", "PerimeterChecks", "PerimeterReport", "PerimeterAWS", "PerimeterProbe",
+                "PerimeterRBAC", "PerimeterKubernetes", "PerimeterKubeClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
@@ -90,5 +105,12 @@ let package = Package(
             .product(name: "X509", package: "swift-certificates"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        .testTarget(name: "PerimeterKubernetesTests", dependencies: ["PerimeterKubernetes", "PerimeterModel"]),
+        .testTarget(name: "PerimeterRBACTests", dependencies: ["PerimeterRBAC", "PerimeterKubernetes", "PerimeterModel"]),
+        .testTarget(
+            name: "PerimeterKubeClientTests",
+            dependencies: ["PerimeterKubeClient", "PerimeterKubernetes", "PerimeterRBAC", "PerimeterModel"],
+            exclude: ["Fixtures"]
+        ),
     ]
 )

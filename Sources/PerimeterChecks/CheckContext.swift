@@ -1,5 +1,6 @@
 import PerimeterAnalysis
 import PerimeterModel
+import PerimeterRBAC
 
 /// What every check reads: the snapshot, and the engines built once per snapshot.
 public final class CheckContext: Sendable {
@@ -7,12 +8,15 @@ public final class CheckContext: Sendable {
     public let index: SnapshotIndex
     public let membership: NodeMembership
     public let exposure: ExposureEngine
+    /// The RBAC authorizer over the snapshot's Kubernetes objects and EKS identities.
+    public let rbac: RBACAuthorizer
 
     public init(snapshot: Snapshot) {
         self.snapshot = snapshot
         index = SnapshotIndex(snapshot: snapshot)
         membership = NodeMembership(index: index)
         exposure = ExposureEngine(index: index)
+        rbac = RBACAuthorizer(snapshot: snapshot)
     }
 
     /// Every node target whose security groups are known, with what reaches it on `port`.

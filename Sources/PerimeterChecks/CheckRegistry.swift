@@ -25,6 +25,14 @@ public enum CheckRegistry {
         GKEAutoProvisionedReadOnlyPortCheck(),
         GKEFirewallOpensKubeletCheck(),
         ReadOnlyPortInUseCheck(),
+        WildcardGrantCheck(),
+        ClusterAdminBindingCheck(),
+        NodesProxyGrantCheck(),
+        SecretsClusterWideCheck(),
+        EscalateBindImpersonateCheck(),
+        CreatePodsClusterWideCheck(),
+        AnonymousOrAllAuthenticatedCheck(),
+        MastersMappingCheck(),
     ].sorted { CheckRegistry.catalogOrder($0.description.id, $1.description.id) }
 
     public static func check(id: String) -> (any Check)? {

@@ -16,6 +16,14 @@ enum Reference {
     static let kubeletConfigFile = "https://kubernetes.io/docs/reference/config-api/kubelet-config.v1beta1/"
     static let eksNodeadm = "https://awslabs.github.io/amazon-eks-ami/nodeadm/"
 
+    static let rbacDocs = "https://kubernetes.io/docs/reference/access-authn-authz/rbac/"
+    static let rbacGoodPractices = "https://kubernetes.io/docs/concepts/security/rbac-good-practices/"
+    static let eksAccessEntries = "https://docs.aws.amazon.com/eks/latest/userguide/access-entries.html"
+    static let eksAuthConfigMap = "https://docs.aws.amazon.com/eks/latest/userguide/auth-configmap.html"
+    static let eksBestPracticesIAM = "https://docs.aws.amazon.com/eks/latest/best-practices/identity-and-access-management.html"
+    static let rbacSourceDocument = "perimeter source document 004: audit RBAC (who-can, access-matrix, rbac-tool, rolesum)"
+
+    static let owaspOverlyPermissiveRBAC = "K03: Overly Permissive RBAC Configurations"
     static let owaspNetworkSegmentation = "K07: Missing Network Segmentation Controls"
     static let owaspClusterComponents = "K09: Misconfigured Cluster Components"
     static let owaspBrokenAuthentication = "K06: Broken Authentication Mechanisms"

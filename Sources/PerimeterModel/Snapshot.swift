@@ -34,6 +34,8 @@ public struct Snapshot: Codable, Hashable, Sendable {
     public var readOnlyPortUses: [ReadOnlyPortUse] = []
     /// Set when the snapshot was read from a live account (`perimeter collect`); optional so older files still decode.
     public var collection: CollectionInfo?
+    /// Roles, bindings, service accounts and workloads read from manifests or a live cluster.
+    public var kubernetes = KubernetesObjects()
 
     public init() {}
 
@@ -66,6 +68,7 @@ public struct Snapshot: Codable, Hashable, Sendable {
         kubeletSettings += other.kubeletSettings
         readOnlyPortUses += other.readOnlyPortUses
         if collection == nil { collection = other.collection }
+        kubernetes.merge(other.kubernetes)
     }
 }
 
@@ -102,5 +105,6 @@ extension Snapshot {
         kubeletSettings = try list(.kubeletSettings)
         readOnlyPortUses = try list(.readOnlyPortUses)
         collection = try container.decodeIfPresent(CollectionInfo.self, forKey: .collection)
+        kubernetes = try container.decodeIfPresent(KubernetesObjects.self, forKey: .kubernetes) ?? KubernetesObjects()
     }
 }

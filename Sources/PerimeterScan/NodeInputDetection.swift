@@ -4,7 +4,7 @@ import PerimeterKubelet
 
 /// What kind of node file an input is; decides which reader gets it.
 public enum NodeFileKind: String, Hashable, Sendable {
-    /// YAML or JSON documents: KubeletConfiguration, NodeConfig, workloads.
+    /// YAML or JSON documents: KubeletConfiguration, NodeConfig.
     case documents
     /// kubelet `/metrics` text, or `kubectl logs --prefix` output of a pod that greps it.
     case metrics
@@ -20,7 +20,6 @@ enum NodeInputDetection {
     static let maximumSize = 16 << 20
     private static let skippedExtensions: Set<String> = ["swift", "go", "py", "md", "tf", "hcl", "rb", "js", "ts", "java", "c", "h",
                                                          "png", "jpg", "gif", "zip", "gz", "tgz", "lock", "sum", "mod", "expect"]
-    private static let workloadKinds = ["Pod", "Deployment", "DaemonSet", "StatefulSet", "ReplicaSet", "Job", "CronJob"]
 
     static func isCandidate(name: String) -> Bool {
         let ext = (name as NSString).pathExtension.lowercased()
@@ -32,7 +31,8 @@ enum NodeInputDetection {
         let ext = (name as NSString).pathExtension.lowercased()
         let structured = ["json", "yaml", "yml"].contains(ext)
         if structured && GCloudReader.looksLikeGCloud(text) { return .gcloud(file: path, name: name) }
-        if structured && (text.contains("KubeletConfiguration") || text.contains("kubelet.config.k8s.io") || text.contains("node.eks.aws") || mentionsWorkload(text)) {
+        // Workloads are Kubernetes manifests: the manifest input reads them, for RBAC and for read-only port uses alike.
+        if structured && (text.contains("KubeletConfiguration") || text.contains("kubelet.config.k8s.io") || text.contains("node.eks.aws")) {
             return .nodeFile(file: path, name: name, kind: .documents)
         }
         if KubeletMetricsReader.looksLikeMetrics(text) { return .nodeFile(file: path, name: name, kind: .metrics) }
@@ -40,13 +40,5 @@ enum NodeInputDetection {
         if UserDataReader.looksLikeUserData(text) { return .nodeFile(file: path, name: name, kind: .userData) }
         if KubeletFlags.mentionsFlags(text) { return .nodeFile(file: path, name: name, kind: .flags) }
         return nil
-    }
-
-    /// `kind: Pod` or `"kind": "Pod"` (and the other pod controllers).
-    private static func mentionsWorkload(_ text: String) -> Bool {
-        workloadKinds.contains { kind in
-            text.contains("kind: \(kind)\n") || text.contains("kind: \(kind)\r") || text.contains("\"kind\": \"\(kind)\"")
-                || text.contains("\"kind\":\"\(kind)\"")
-        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PerimeterKubernetes
 import PerimeterModel
 import PerimeterTerraform
 
@@ -14,14 +15,18 @@ public enum ScanInput: Hashable, Sendable {
     case snapshot(file: String)
     /// `gcloud container clusters|node-pools describe|list` or `gcloud compute firewall-rules list` output.
     case gcloud(file: String, name: String)
-    /// A node's own files: KubeletConfiguration or NodeConfig documents, workload manifests (YAML/JSON),
-    /// kubelet flags, user data, kubelet `/metrics` text. `name` is the path findings print.
+    /// A node's own files: KubeletConfiguration or NodeConfig documents, kubelet flags, user data,
+    /// kubelet `/metrics` text. `name` is the path findings print.
     case nodeFile(file: String, name: String, kind: NodeFileKind)
+    /// Kubernetes manifests and `kubectl get -o json` dumps, read together: bindings in one file refer
+    /// to roles in another, and workloads are read for their uses of the kubelet read-only port too.
+    case kubernetes(files: [String])
 
     public var path: String {
         switch self {
         case .terraform(let path), .terraformFile(let path), .plan(let path), .snapshot(let path),
              .gcloud(let path, _), .nodeFile(let path, _, _): path
+        case .kubernetes(let files): files.count == 1 ? files[0] : "\(files.count) Kubernetes manifests"
         }
     }
 }
@@ -30,6 +35,7 @@ public enum ScanInput: Hashable, Sendable {
 public enum InputDiscovery {
     public static func discover(_ paths: [String], loader: ModuleLoader) -> (inputs: [ScanInput], diagnostics: [Diagnostic]) {
         var inputs: [ScanInput] = []
+        var manifests: [String] = []
         var diagnostics: [Diagnostic] = []
         let manager = FileManager.default
         for path in paths {
@@ -44,19 +50,22 @@ public enum InputDiscovery {
                     continue
                 }
                 let roots = TerraformEvaluator.rootModules(under: path, loader: loader)
-                let (plans, others) = jsonAndTextInputs(under: path)
-                if roots.isEmpty && plans.isEmpty && others.isEmpty {
+                let (plans, others, found) = filesUnder(path)
+                if roots.isEmpty && plans.isEmpty && others.isEmpty && found.isEmpty {
                     diagnostics.append(.error("No input found in this directory: Terraform (.tf, .tf.json), plan JSON, gcloud JSON, "
-                                              + "kubelet configuration, flags or /metrics, user data or workload manifests", file: path))
+                                              + "Kubernetes manifests, kubelet configuration, flags or /metrics, or user data", file: path))
                 }
                 inputs += roots.map { .terraform(directory: $0) } + plans.map { .plan(file: $0) } + others
+                manifests += found
             } else {
                 switch classify(file: path) {
+                case .success(.kubernetes(let files)): manifests += files
                 case .success(let input): inputs.append(input)
                 case .failure(let diagnostic): diagnostics.append(diagnostic)
                 }
             }
         }
+        if !manifests.isEmpty { inputs.append(.kubernetes(files: manifests)) }
         return (inputs, diagnostics)
     }
 
@@ -74,17 +83,20 @@ public enum InputDiscovery {
         if SnapshotFile.looksLikeSnapshot(data) { return .success(.snapshot(file: path)) }
         let name = (path as NSString).lastPathComponent
         if let input = NodeInputDetection.classify(path: path, name: name, data: data) { return .success(input) }
+        if ManifestLoader.looksLikeManifest(data) { return .success(.kubernetes(files: [path])) }
         return .failure(.error("Not an input perimeter knows: expected Terraform (.tf), `terraform show -json` output, a perimeter "
-                               + "snapshot, gcloud JSON, a kubelet configuration, flags or /metrics text, user data or workload manifests",
+                               + "snapshot, gcloud JSON, Kubernetes manifests, a kubelet configuration, flags or /metrics text, or user data",
                                file: path))
     }
 
-    /// Plan JSON files inside a directory tree (`.json` files whose first bytes look like `terraform show -json`),
-    /// and the node and GKE inputs beside them. Files that are none of these are skipped silently.
-    private static func jsonAndTextInputs(under path: String) -> (plans: [String], others: [ScanInput]) {
-        guard let enumerator = FileManager.default.enumerator(atPath: path) else { return ([], []) }
+    /// What a directory tree holds besides Terraform: plan JSON (`.json` files whose first bytes look like
+    /// `terraform show -json`), GKE and node inputs, and Kubernetes manifests (Helm templates left out).
+    /// Files that are none of these are skipped silently.
+    private static func filesUnder(_ path: String) -> (plans: [String], others: [ScanInput], manifests: [String]) {
+        guard let enumerator = FileManager.default.enumerator(atPath: path) else { return ([], [], []) }
         var plans: [String] = []
         var others: [ScanInput] = []
+        var manifests: [String] = []
         while let relative = enumerator.nextObject() as? String {
             let name = (relative as NSString).lastPathComponent
             if name.hasPrefix(".") || name == "node_modules" {
@@ -110,8 +122,12 @@ public enum InputDiscovery {
                   (attributes[.size] as? Int ?? 0) <= NodeInputDetection.maximumSize,
                   let data = FileManager.default.contents(atPath: full), !data.contains(0),
                   !SnapshotFile.looksLikeSnapshot(data) else { continue }
-            if let input = NodeInputDetection.classify(path: full, name: relative, data: data) { others.append(input) }
+            if let input = NodeInputDetection.classify(path: full, name: relative, data: data) {
+                others.append(input)
+            } else if ManifestLoader.looksLikeManifest(data), !ManifestLoader.looksLikeTemplate(data) {
+                manifests.append(full)
+            }
         }
-        return (plans.sorted(), others.sorted { $0.path < $1.path })
+        return (plans.sorted(), others.sorted { $0.path < $1.path }, manifests.sorted())
     }
 }

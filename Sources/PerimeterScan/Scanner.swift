@@ -1,6 +1,7 @@
 import Foundation
 import PerimeterChecks
 import PerimeterGKE
+import PerimeterKubernetes
 import PerimeterModel
 import PerimeterTerraform
 
@@ -83,6 +84,22 @@ public enum Scanner {
     }
 }
 
+/// Loads every input under the paths into one snapshot, for questions that span inputs (RBAC, identities).
+public enum SnapshotLoader {
+    public static func load(_ paths: [String], variables: VariableInputs = VariableInputs()) -> (snapshot: Snapshot, diagnostics: [Diagnostic]) {
+        let loader = ModuleLoader()
+        let discovery = InputDiscovery.discover(paths, loader: loader)
+        var snapshot = Snapshot()
+        var diagnostics = discovery.diagnostics
+        for input in discovery.inputs {
+            let built = SnapshotBuilder.build(input, variables: variables, loader: loader)
+            snapshot.merge(built.snapshot)
+            diagnostics += built.diagnostics
+        }
+        return (snapshot, loader.diagnostics + diagnostics)
+    }
+}
+
 /// Turns one input into a snapshot.
 enum SnapshotBuilder {
     static func build(_ input: ScanInput, variables: VariableInputs, loader: ModuleLoader) -> (snapshot: Snapshot, diagnostics: [Diagnostic]) {
@@ -120,6 +137,17 @@ enum SnapshotBuilder {
             return GCloudReader.read(text, file: file)
         case .nodeFile(let file, let name, let kind):
             return NodeFileLoader.load(file: file, name: name, kind: kind)
+        case .kubernetes(let files):
+            var snapshot = Snapshot()
+            var diagnostics: [Diagnostic] = []
+            for file in files {
+                let loaded = ManifestLoader.load(file: file)
+                snapshot.merge(loaded.snapshot)
+                diagnostics += loaded.diagnostics
+                // The same documents read for workloads that call the kubelet read-only port (errors are reported once, above).
+                snapshot.readOnlyPortUses += NodeFileLoader.load(file: file, name: file, kind: .documents).snapshot.readOnlyPortUses
+            }
+            return (snapshot, diagnostics)
         }
     }
 }

@@ -6,8 +6,8 @@ import PerimeterScan
 struct CollectCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "collect",
-        abstract: "Read live cloud state, read-only, into a snapshot file that 'scan' and 'diff' take.",
-        subcommands: [CollectAWSCommand.self]
+        abstract: "Read live cloud or cluster state, read-only, into a snapshot file that 'scan', 'rbac' and 'diff' take.",
+        subcommands: [CollectAWSCommand.self, CollectKubeCommand.self]
     )
 }
 

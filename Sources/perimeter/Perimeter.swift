@@ -7,11 +7,13 @@ struct Perimeter: AsyncParsableCommand {
         commandName: "perimeter",
         abstract: "Audit the network and identity perimeter of EKS and GKE clusters.",
         discussion: """
-            perimeter reads Terraform (HCL and plan JSON), live AWS state and perimeter snapshots, and reports who can reach \
+            perimeter reads Terraform (HCL and plan JSON), live AWS state, gcloud output, Kubernetes manifests and kubelet \
+            files, and reports who can reach \
             the kubelet and the API server, naming the exact rule and line to change.
             """,
         version: PerimeterVersion.current,
-        subcommands: [ScanCommand.self, CollectCommand.self, DiffCommand.self, ProbeCommand.self, ChecksCommand.self, DebugCommand.self],
+        subcommands: [ScanCommand.self, CollectCommand.self, RBACCommand.self, DiffCommand.self, ProbeCommand.self, ChecksCommand.self,
+                      DebugCommand.self],
         defaultSubcommand: ScanCommand.self
     )
 }

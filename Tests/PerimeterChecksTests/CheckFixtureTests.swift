@@ -13,12 +13,21 @@ import Testing
     /// manifests, which no Terraform resource describes, so it cannot have HCL or plan fixtures.
     static let checksWithoutTerraformInputs: Set<String> = ["GKE-005"]
 
+    /// Checks of Kubernetes objects (RBAC, and aws-auth for IAM-001) read manifests: Terraform's
+    /// `kubernetes_*` resources are not mapped into RBAC objects, so manifests are their fixtures.
+    static func checksOfKubernetesObjects(_ id: String) -> Bool { id.hasPrefix("RBAC-") || id == "IAM-001" }
+
     @Test(arguments: CheckRegistry.all.map(\.description.id))
     func everyCheckHasEveryKindOfFixture(id: String) {
         let mine = Self.cases.filter { $0.checkID == id }
         #expect(mine.contains { !$0.expected.isEmpty }, "\(id) needs a fixture that must trigger")
         #expect(mine.contains { $0.expected.isEmpty && !$0.isUnknown }, "\(id) needs a fixture that must not trigger")
         #expect(mine.contains { $0.isUnknown && $0.expected.isEmpty }, "\(id) needs a fixture whose value cannot be resolved (no finding)")
+        if Self.checksOfKubernetesObjects(id) {
+            #expect(mine.contains { !$0.expected.isEmpty && $0.isManifest }, "\(id) needs a manifest fixture that must trigger")
+            #expect(mine.contains { $0.expected.isEmpty && $0.isManifest && !$0.isUnknown }, "\(id) needs a manifest fixture that must not trigger")
+            return
+        }
         guard !Self.checksWithoutTerraformInputs.contains(id) else { return }
         #expect(mine.contains { !$0.expected.isEmpty && $0.kind == .terraform }, "\(id) needs an HCL fixture that must trigger")
         #expect(mine.contains { $0.expected.isEmpty && $0.kind == .terraform && !$0.isUnknown }, "\(id) needs an HCL fixture that must not trigger")
@@ -48,17 +57,19 @@ import Testing
     }
 
     /// A `# perimeter:ignore ID` comment above every marked resource silences the check there.
-    @Test(arguments: cases.filter { $0.kind == .terraform && !$0.expected.isEmpty && !$0.isDirectory })
+    @Test(arguments: cases.filter { ($0.kind == .terraform || $0.isManifest && CheckFixtureTests.checksOfKubernetesObjects($0.checkID))
+                                    && !$0.expected.isEmpty && !$0.isDirectory })
     func ignoreCommentSilencesEveryFinding(_ fixture: FixtureCase) throws {
         let check = try #require(CheckRegistry.check(id: fixture.checkID))
         let source = try String(contentsOfFile: fixture.path, encoding: .utf8)
+        let marker = fixture.isManifest ? "apiVersion:" : "resource "
         let silenced = source.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            line.hasPrefix("resource ") ? "# perimeter:ignore \(fixture.checkID) fixture\n" + line : String(line)
+            line.hasPrefix(marker) ? "# perimeter:ignore \(fixture.checkID) fixture\n" + line : String(line)
         }.joined(separator: "\n")
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("perimeter-ignore-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        try silenced.write(to: directory.appendingPathComponent("main.tf"), atomically: true, encoding: .utf8)
+        try silenced.write(to: directory.appendingPathComponent(fixture.isManifest ? "manifest.yaml" : "main.tf"), atomically: true, encoding: .utf8)
         let result = Scanner.scan(ScanOptions(paths: [directory.path], checks: [check]))
         #expect(result.findings.isEmpty, "\(fixture.name): \(result.findings.map(\.resource))")
         #expect(result.suppressed.count == fixture.expected.count)
@@ -90,6 +101,8 @@ struct FixtureCase: CustomTestStringConvertible, Sendable {
     var isPlan: Bool { kind == .plan }
     var isSnapshot: Bool { kind == .snapshot }
     var isUnknown: Bool { name.hasPrefix("unknown") }
+    /// Kubernetes manifests (YAML or JSON), whose findings name `Kind/namespace/name`.
+    var isManifest: Bool { kind == .document && (name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.hasSuffix(".k8s.json")) }
     var testDescription: String { "\(checkID)/\(name)" }
 
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/checks")
