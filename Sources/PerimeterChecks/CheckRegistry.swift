@@ -9,6 +9,7 @@ public enum CheckRegistry {
         KubeletReadOnlyPortReachableCheck(),
         NodesShareClusterSecurityGroupCheck(),
         ControlPlaneCannotReachKubeletCheck(),
+        BackendPortUnreachableCheck(),
         APIOpenToWideRangeCheck(),
         PeeringMissingRouteCheck(),
         PublicEndpointRestrictedCheck(),
@@ -34,6 +35,10 @@ public enum CheckRegistry {
         AnonymousOrAllAuthenticatedCheck(),
         MastersMappingCheck(),
     ].sorted { CheckRegistry.catalogOrder($0.description.id, $1.description.id) }
+
+    /// Checks that join two inputs: cluster objects (manifests, `collect kube`) with the network the
+    /// cluster runs on (Terraform, a plan, `collect aws`). `scan` also runs them on every such pair.
+    public static let joiningInputs: Set<String> = ["NET-006"]
 
     public static func check(id: String) -> (any Check)? {
         all.first { $0.description.id == id.uppercased() }

@@ -1,6 +1,8 @@
 /// Documents and benchmarks the checks cite.
 enum Reference {
     static let kubeletSourceDocument = "perimeter source document 000: restrict the kubelet API to the node security-group boundary"
+    static let minimalRulesSourceDocument = "perimeter source document 001: EKS security-group minimum rules, APIService and webhook ports"
+    static let eksWebhookPorts = "https://docs.aws.amazon.com/eks/latest/userguide/sec-group-reqs.html#security-group-restricting-cluster-traffic"
     static let privateEndpointSourceDocument = "perimeter source document 002: switch the EKS API endpoint to private-only"
     static let eksSecurityGroups = "https://docs.aws.amazon.com/eks/latest/userguide/sec-group-reqs.html"
     static let eksEndpointAccess = "https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html"

@@ -48,11 +48,22 @@ struct ObjectBuilder {
         case "ServiceAccount":
             objects.serviceAccounts.append(meta)
         case "Pod":
-            objects.workloads.append(workload(podSpec: node["spec"], meta: meta))
+            objects.workloads.append(workload(podSpec: node["spec"], podMetadata: metadata, meta: meta))
         case "CronJob":
-            objects.workloads.append(workload(podSpec: node["spec"]?["jobTemplate"]?["spec"]?["template"]?["spec"], meta: meta))
+            let template = node["spec"]?["jobTemplate"]?["spec"]?["template"]
+            objects.workloads.append(workload(podSpec: template?["spec"], podMetadata: template?["metadata"], meta: meta))
         case _ where Self.podControllers.contains(kind):
-            objects.workloads.append(workload(podSpec: node["spec"]?["template"]?["spec"], meta: meta))
+            objects.workloads.append(workload(podSpec: node["spec"]?["template"]?["spec"], podMetadata: node["spec"]?["template"]?["metadata"],
+                                              meta: meta))
+        case "APIService" where apiVersion.hasPrefix("apiregistration.k8s.io/"):
+            objects.others.append(meta)
+            objects.apiBackends += BackendReader.apiService(node, meta: meta)
+        case "ValidatingWebhookConfiguration", "MutatingWebhookConfiguration":
+            objects.others.append(meta)
+            objects.apiBackends += BackendReader.webhooks(node, meta: meta)
+        case "Service":
+            objects.others.append(meta)
+            objects.services.append(BackendReader.service(node, meta: meta))
         case "ConfigMap" where name == "aws-auth" && namespace == "kube-system":
             objects.others.append(meta)
             awsAuth.append(awsAuthConfigMap(node, meta: meta))
@@ -95,10 +106,11 @@ struct ObjectBuilder {
         return KubeRoleBinding(meta: meta, roleKind: roleKind, roleName: roleName, subjects: subjects)
     }
 
-    private func workload(podSpec: Node?, meta: KubeObjectMeta) -> KubeWorkload {
+    private func workload(podSpec: Node?, podMetadata: Node?, meta: KubeObjectMeta) -> KubeWorkload {
         let account = podSpec?["serviceAccountName"]?.string ?? podSpec?["serviceAccount"]?.string ?? ""
         return KubeWorkload(meta: meta, serviceAccountName: account.isEmpty ? "default" : account,
-                            automountToken: podSpec?["automountServiceAccountToken"]?.bool)
+                            automountToken: podSpec?["automountServiceAccountToken"]?.bool,
+                            podLabels: stringMap(podMetadata?["labels"]), namedPorts: BackendReader.namedPorts(podSpec))
     }
 
     /// The map strings as written; a value written as YAML instead of a string is re-serialized, as the

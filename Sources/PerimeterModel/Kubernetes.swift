@@ -7,11 +7,15 @@ public struct KubernetesObjects: Codable, Hashable, Sendable {
     public var workloads: [KubeWorkload] = []
     /// Every other object, kept by kind and name so checks can see what is there.
     public var others: [KubeObjectMeta] = []
+    /// The Services that APIServices and admission webhooks send the API server's calls to.
+    public var apiBackends: [KubeAPIBackend] = []
+    public var services: [KubeService] = []
 
     public init() {}
 
     public var isEmpty: Bool {
         roles.isEmpty && bindings.isEmpty && serviceAccounts.isEmpty && workloads.isEmpty && others.isEmpty
+            && apiBackends.isEmpty && services.isEmpty
     }
 
     public mutating func merge(_ other: KubernetesObjects) {
@@ -20,6 +24,8 @@ public struct KubernetesObjects: Codable, Hashable, Sendable {
         serviceAccounts += other.serviceAccounts
         workloads += other.workloads
         others += other.others
+        apiBackends += other.apiBackends
+        services += other.services
     }
 
     public init(from decoder: Decoder) throws {
@@ -29,6 +35,8 @@ public struct KubernetesObjects: Codable, Hashable, Sendable {
         serviceAccounts = try container.decodeIfPresent([KubeObjectMeta].self, forKey: .serviceAccounts) ?? []
         workloads = try container.decodeIfPresent([KubeWorkload].self, forKey: .workloads) ?? []
         others = try container.decodeIfPresent([KubeObjectMeta].self, forKey: .others) ?? []
+        apiBackends = try container.decodeIfPresent([KubeAPIBackend].self, forKey: .apiBackends) ?? []
+        services = try container.decodeIfPresent([KubeService].self, forKey: .services) ?? []
     }
 }
 
@@ -187,10 +195,17 @@ public struct KubeWorkload: Codable, Hashable, Sendable {
     public var serviceAccountName: String
     /// `automountServiceAccountToken` of the pod spec, when written.
     public var automountToken: Bool?
+    /// The labels its pods carry, which Services select (optional: older snapshots lack them).
+    public var podLabels: [String: String]?
+    /// Named container ports of its pods (`https: 4443`), which a Service's `targetPort` may name.
+    public var namedPorts: [String: Int]?
 
-    public init(meta: KubeObjectMeta, serviceAccountName: String, automountToken: Bool? = nil) {
+    public init(meta: KubeObjectMeta, serviceAccountName: String, automountToken: Bool? = nil,
+                podLabels: [String: String]? = nil, namedPorts: [String: Int]? = nil) {
         self.meta = meta
         self.serviceAccountName = serviceAccountName
         self.automountToken = automountToken
+        self.podLabels = podLabels
+        self.namedPorts = namedPorts
     }
 }

@@ -54,9 +54,11 @@ public enum Scanner {
         let suppressions = Suppressions()
         var findings: [Finding] = []
         var suppressed: [Finding] = []
-        for snapshot in snapshots {
+        let joining = options.checks.filter { CheckRegistry.joiningInputs.contains($0.description.id) }
+        let passes = snapshots.map { ($0, options.checks) } + InputJoin.joined(snapshots).map { ($0, joining) }
+        for (snapshot, checks) in passes where !checks.isEmpty {
             let context = CheckContext(snapshot: snapshot)
-            for check in options.checks {
+            for check in checks {
                 for var finding in check.run(context) {
                     finding.input = snapshot.sources.first
                     if suppressions.isSuppressed(finding) {

@@ -116,7 +116,11 @@ struct FixtureCase: CustomTestStringConvertible, Sendable {
                 let path = folder.appendingPathComponent(name).path
                 var isDirectory: ObjCBool = false
                 manager.fileExists(atPath: path, isDirectory: &isDirectory)
-                if isDirectory.boolValue {
+                if isDirectory.boolValue && name.hasSuffix("_plan") {
+                    // A plan beside other inputs (manifests): the findings are listed in its `expect` file.
+                    cases.append(FixtureCase(checkID: checkID, name: name, path: path, expected: expectFile(beside: path + "/plan.json") ?? [],
+                                             kind: .plan, isDirectory: true))
+                } else if isDirectory.boolValue {
                     let markers = expectations(inTerraformUnder: path)
                     cases.append(FixtureCase(checkID: checkID, name: name, path: path, expected: markers, kind: .terraform, isDirectory: true))
                 } else if name.hasSuffix(".tf") {

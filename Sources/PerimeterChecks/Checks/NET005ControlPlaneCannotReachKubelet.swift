@@ -29,7 +29,7 @@ public struct ControlPlaneCannotReachKubeletCheck: Check {
             for target in context.membership.nodeGroups(of: cluster) where target.isMembershipKnown && target.unresolved.isEmpty {
                 let ingress = context.exposure.exposure(of: target, protocol: .tcp, port: 10250)
                 let egress = context.exposure.exposure(of: controlPlane.securityGroupKeys, direction: .egress, protocol: .tcp, port: 10250)
-                if ingress.isComplete, !admitsControlPlane(ingress, controlPlane: controlPlane.securityGroupKeys) {
+                if ingress.isComplete, !ControlPlaneAccess.admits(ingress, controlPlane: controlPlane.securityGroupKeys) {
                     findings.append(finding(
                         resource: target.provenance.resource, location: target.provenance.location,
                         message: "no rule on the security groups of '\(target.name)' admits 10250/tcp from the control plane; kubectl logs, exec and metrics break",
@@ -44,13 +44,6 @@ public struct ControlPlaneCannotReachKubeletCheck: Check {
             }
         }
         return findings
-    }
-
-    private func admitsControlPlane(_ exposure: Exposure, controlPlane: [String]) -> Bool {
-        // A group's self rule admits the control plane when the nodes are in that control-plane group.
-        if controlPlane.contains(where: exposure.allowsSecurityGroup) { return true }
-        // The control plane's ENIs sit in the cluster's private subnets: a private range lets them in.
-        return exposure.cidrGrants.contains { $0.cidrs.contains(where: PrivateRanges.overlapsPrivate) }
     }
 
     private func reachesNodes(_ exposure: Exposure, target: NodeTarget) -> Bool {
