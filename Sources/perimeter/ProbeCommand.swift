@@ -80,18 +80,7 @@ struct ProbeCommand: AsyncParsableCommand {
         let report = ScanReport(findings: findings, diagnostics: [], checks: checks, inputs: addresses,
                                 toolVersion: PerimeterVersion.current, suppressed: 0,
                                 sourceRoot: FileManager.default.currentDirectoryPath)
-        let color = output == nil && Terminal.wantsColor(stdoutIsTTY: Terminal.stdoutIsTTY, environment: ProcessInfo.processInfo.environment)
-        let text = makeReporter(format, color: color).render(report) + "\n"
-        if let output {
-            do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: output))
-            } catch {
-                FileHandle.standardError.write(Data("error: cannot write '\(output)': \(error.localizedDescription)\n".utf8))
-                throw ExitCode(2)
-            }
-        } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
-        }
+        try ReportOutput.write(report, format: format, output: output)
         if let threshold = failOn.severity, findings.contains(where: { $0.severity >= threshold }) { throw ExitCode(1) }
     }
 }

@@ -90,19 +90,7 @@ struct ScanCommand: AsyncParsableCommand {
                                 checks: selected.map(\.description), inputs: scanned + live.flatMap(\.sources),
                                 toolVersion: PerimeterVersion.current, suppressed: result.suppressed.count,
                                 sourceRoot: FileManager.default.currentDirectoryPath)
-        let color = output == nil && Terminal.wantsColor(stdoutIsTTY: Terminal.stdoutIsTTY,
-                                                         environment: ProcessInfo.processInfo.environment)
-        let text = makeReporter(format, color: color).render(report) + "\n"
-        if let output {
-            do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: output))
-            } catch {
-                FileHandle.standardError.write(Data("error: cannot write '\(output)': \(error.localizedDescription)\n".utf8))
-                throw ExitCode(2)
-            }
-        } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
-        }
+        try ReportOutput.write(report, format: format, output: output)
         if format != .table || output != nil {
             // Errors must reach a person even when the report goes to a machine.
             for diagnostic in result.diagnostics where diagnostic.severity == .error {
