@@ -9,12 +9,12 @@ import PerimeterTerraform
 struct ScanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scan",
-        abstract: "Scan Terraform, plan JSON and snapshots; report every perimeter gap with the line to change.",
+        abstract: "Scan Terraform, plans, snapshots, gcloud output, manifests and kubelet files; report every gap with the line to change.",
         discussion: """
             Inputs are detected: a directory of .tf files (each root module in it, with terraform.tfvars and \
             *.auto.tfvars), `terraform show -json` output, a snapshot from `perimeter collect`, `gcloud container \
             clusters|node-pools describe|list` and `gcloud compute firewall-rules list` JSON, KubeletConfiguration \
-            and nodeadm NodeConfig files, kubelet flags, user data, kubelet /metrics text and workload manifests.
+            and nodeadm NodeConfig files, kubelet flags, user data, kubelet /metrics text, and Kubernetes manifests             or `kubectl get -o json` dumps (RBAC, aws-auth, workloads, APIServices and webhooks). Each input is             checked on its own; NET-006 also joins the cluster objects with each network input.
 
             Exit status: 0 no finding at or above --fail-on; 1 findings at or above it; 2 an input or usage \
             error (the findings of the good inputs are still reported).
