@@ -34,6 +34,8 @@ enum CLI {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        // A child that hangs fails its test instead of stalling the whole suite.
+        DispatchQueue.global().asyncAfter(deadline: .now() + 180) { if process.isRunning { process.terminate() } }
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

@@ -40,8 +40,11 @@ struct CollectionRun: Sendable {
         let identity = try await callerIdentity()
         progress("cluster \(cluster)")
 
+        // The cluster first: an unknown one stops the run before any other call is in flight (cancelling
+        // URLSession's in-flight calls can hang on Linux).
+        let clusterDTO = try await describeCluster(account: identity.account)
+
         // Everything that needs only the region and the cluster name, at once.
-        async let clusterAnswer = describeCluster(account: identity.account)
         async let peerings = gather("VPC peering connections") {
             try await client.ec2Pages("DescribeVpcPeeringConnections", listName: "vpcPeeringConnectionSet")
         }
@@ -59,7 +62,6 @@ struct CollectionRun: Sendable {
         }
         async let access = accessEntries()
 
-        let clusterDTO = try await clusterAnswer
         let peeringItems = await peerings ?? []
 
         // The network the cluster sits in: its VPC and the VPCs peered with it (or the whole region).

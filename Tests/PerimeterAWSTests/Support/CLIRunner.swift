@@ -28,6 +28,8 @@ enum PerimeterCLI {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        // A child that hangs fails its test instead of stalling the whole suite.
+        DispatchQueue.global().asyncAfter(deadline: .now() + 180) { if process.isRunning { process.terminate() } }
         // Read both streams at once so neither pipe can fill up and block the child.
         nonisolated(unsafe) var stderrData = Data()
         let group = DispatchGroup()
