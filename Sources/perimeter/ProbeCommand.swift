@@ -35,14 +35,7 @@ struct ProbeCommand: AsyncParsableCommand {
     @Option(help: "Endpoints probed at once.")
     var concurrency: Int = 16
 
-    @Option(help: "Output format: table, json or sarif.")
-    var format: OutputFormat = .table
-
-    @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
-    var output: String?
-
-    @Option(help: "Exit 1 when a finding is at or above this severity: critical, high, medium, low, info or never.")
-    var failOn: FailThreshold = .low
+    @OptionGroup var report: ReportOptions
 
     func validate() throws {
         guard !addresses.isEmpty else { throw ValidationError("Give at least one address") }
@@ -80,7 +73,7 @@ struct ProbeCommand: AsyncParsableCommand {
         let report = ScanReport(findings: findings, diagnostics: [], checks: checks, inputs: addresses,
                                 toolVersion: PerimeterVersion.current, suppressed: 0,
                                 sourceRoot: FileManager.default.currentDirectoryPath)
-        try ReportOutput.write(report, format: format, output: output)
-        if let threshold = failOn.severity, findings.contains(where: { $0.severity >= threshold }) { throw ExitCode(1) }
+        try ReportOutput.write(report, format: self.report.format, output: self.report.output)
+        if let threshold = self.report.failOn.severity, findings.contains(where: { $0.severity >= threshold }) { throw ExitCode(1) }
     }
 }

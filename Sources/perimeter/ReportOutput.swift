@@ -2,6 +2,18 @@ import ArgumentParser
 import Foundation
 import PerimeterReport
 
+/// `--format`, `--output` and `--fail-on`, shared by the commands that report findings.
+struct ReportOptions: ParsableArguments {
+    @Option(help: "Output format: table, json or sarif.")
+    var format: OutputFormat = .table
+
+    @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
+    var output: String?
+
+    @Option(help: "Exit 1 when a finding is at or above this severity: critical, high, medium, low, info or never.")
+    var failOn: FailThreshold = .low
+}
+
 /// Writes a report to `--output` or standard output; color only on a terminal, never into a file.
 enum ReportOutput {
     static func write(_ report: ScanReport, format: OutputFormat, output: String?) throws {

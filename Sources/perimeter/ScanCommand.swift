@@ -40,14 +40,7 @@ struct ScanCommand: AsyncParsableCommand {
 
     @OptionGroup(title: "Live AWS") var awsOptions: AWSOptions
 
-    @Option(help: "Output format: table, json or sarif.")
-    var format: OutputFormat = .table
-
-    @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
-    var output: String?
-
-    @Option(help: "Exit 1 when a finding is at or above this severity: critical, high, medium, low, info or never.")
-    var failOn: FailThreshold = .low
+    @OptionGroup var report: ReportOptions
 
     @Option(name: .customLong("check"), help: "Run only this check (repeatable).")
     var checks: [String] = []
@@ -90,15 +83,15 @@ struct ScanCommand: AsyncParsableCommand {
                                 checks: selected.map(\.description), inputs: scanned + live.flatMap(\.sources),
                                 toolVersion: PerimeterVersion.current, suppressed: result.suppressed.count,
                                 sourceRoot: FileManager.default.currentDirectoryPath)
-        try ReportOutput.write(report, format: format, output: output)
-        if format != .table || output != nil {
+        try ReportOutput.write(report, format: self.report.format, output: self.report.output)
+        if self.report.format != .table || self.report.output != nil {
             // Errors must reach a person even when the report goes to a machine.
             for diagnostic in result.diagnostics where diagnostic.severity == .error {
                 FileHandle.standardError.write(Data("\(diagnostic)\n".utf8))
             }
         }
         if result.hasErrors { throw ExitCode(2) }
-        if let threshold = failOn.severity, result.findings.contains(where: { $0.severity >= threshold }) {
+        if let threshold = self.report.failOn.severity, result.findings.contains(where: { $0.severity >= threshold }) {
             throw ExitCode(1)
         }
     }
