@@ -146,8 +146,11 @@ enum SnapshotBuilder {
                 let loaded = ManifestLoader.load(file: file)
                 snapshot.merge(loaded.snapshot)
                 diagnostics += loaded.diagnostics
-                // The same documents read for workloads that call the kubelet read-only port (errors are reported once, above).
-                snapshot.readOnlyPortUses += NodeFileLoader.load(file: file, name: file, kind: .documents).snapshot.readOnlyPortUses
+                // Files with workloads are read again for calls to the kubelet read-only port (errors are reported once,
+                // above); the rest are not parsed twice.
+                if !loaded.snapshot.kubernetes.workloads.isEmpty {
+                    snapshot.readOnlyPortUses += NodeFileLoader.load(file: file, name: file, kind: .documents).snapshot.readOnlyPortUses
+                }
             }
             return (snapshot, diagnostics)
         }
