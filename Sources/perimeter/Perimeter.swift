@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PerimeterBuildInfo
 
 @main
 struct Perimeter: AsyncParsableCommand {
@@ -40,5 +41,5 @@ extension Perimeter {
 }
 
 enum PerimeterVersion {
-    static let current = "0.1.0"
+    static let current = BuildInfo.description
 }

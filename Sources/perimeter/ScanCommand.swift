@@ -14,7 +14,9 @@ struct ScanCommand: AsyncParsableCommand {
             Inputs are detected: a directory of .tf files (each root module in it, with terraform.tfvars and \
             *.auto.tfvars), `terraform show -json` output, a snapshot from `perimeter collect`, `gcloud container \
             clusters|node-pools describe|list` and `gcloud compute firewall-rules list` JSON, KubeletConfiguration \
-            and nodeadm NodeConfig files, kubelet flags, user data, kubelet /metrics text, and Kubernetes manifests             or `kubectl get -o json` dumps (RBAC, aws-auth, workloads, APIServices and webhooks). Each input is             checked on its own; NET-006 also joins the cluster objects with each network input.
+            and nodeadm NodeConfig files, kubelet flags, user data, kubelet /metrics text, and Kubernetes manifests \
+            or `kubectl get -o json` dumps (RBAC, aws-auth, workloads, APIServices and webhooks). Each input is \
+            checked on its own; NET-006 also joins the cluster objects with each network input.
 
             Exit status: 0 no finding at or above --fail-on; 1 findings at or above it; 2 an input or usage \
             error (the findings of the good inputs are still reported).
@@ -25,7 +27,8 @@ struct ScanCommand: AsyncParsableCommand {
             Examples:
               perimeter scan environments/prod
               perimeter scan . --var-file prod.tfvars --var cluster_name=prod
-              terraform show -json tfplan > plan.json && perimeter scan plan.json --fail-on high
+              terraform show -json tfplan > plan.json
+              perimeter scan plan.json --fail-on high
               perimeter scan infra/ --format sarif --output perimeter.sarif
               perimeter scan snapshot.json
               perimeter scan --aws --cluster prod --region eu-west-1
@@ -54,6 +57,8 @@ struct ScanCommand: AsyncParsableCommand {
     @Option(name: .customLong("var-file"), help: "Read root module variables from a .tfvars file (repeatable).")
     var variableFiles: [String] = []
 
+    @OptionGroup(title: "Module sources") var modules: ModuleDownloadOptions
+
     func validate() throws {
         if aws { try awsOptions.validate(requireCluster: true) }
         if !aws && awsOptions.cluster != nil { throw ValidationError("--cluster reads AWS only with --aws") }
@@ -72,7 +77,8 @@ struct ScanCommand: AsyncParsableCommand {
         }
         let live = aws ? [try await awsOptions.collect()] : []
         let scanned = paths.isEmpty && !aws ? ["."] : paths
-        let options = ScanOptions(paths: scanned, variables: variableInputs(), checks: selected, snapshots: live)
+        let options = ScanOptions(paths: scanned, variables: variableInputs(), checks: selected, snapshots: live,
+                                  moduleSources: modules.resolver)
         let showProgress = isatty(STDERR_FILENO) == 1
         let result = Scanner.scan(options) { line in
             if showProgress { FileHandle.standardError.write(Data("\u{1B}[2K\rscanning \(line)".utf8)) }
