@@ -25,6 +25,9 @@ public struct Finding: Codable, Hashable, Sendable {
     /// The input it was found in (a root module directory, a plan or snapshot file), so that the same
     /// address in two root modules stays two findings a reader can tell apart.
     public var input: String?
+    /// The module calls the finding came through, outermost first (`module "eks" at main.tf:12`);
+    /// nil at the root. `location` stays the line inside the module.
+    public var callChain: [ModuleCallSite]?
 
     public init(ruleId: String, severity: Severity, title: String, resource: String, location: SourceLocation? = nil,
                 message: String, evidence: [String] = [], input: String? = nil) {

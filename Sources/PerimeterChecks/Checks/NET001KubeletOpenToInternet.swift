@@ -2,7 +2,7 @@ import PerimeterAnalysis
 import PerimeterModel
 
 /// NET-001: the kubelet API reachable from the whole internet.
-public struct KubeletOpenToInternetCheck: Check {
+public struct KubeletOpenToInternetCheck: ReportsUndecided {
     public init() {}
 
     public let description = CheckDescription(
@@ -35,5 +35,12 @@ public struct KubeletOpenToInternetCheck: Check {
                 evidence: grants.map { "\($0.description) (\(Describe.location($0.location)))" }
                     + ["nodes: \(targets.joined(separator: ", "))"])
         }
+    }
+}
+
+extension KubeletOpenToInternetCheck {
+    /// Node groups whose security groups are unknown, and 10250 rules of unknown source, protocol or ports.
+    public func undecided(_ context: CheckContext) -> [Undecided] {
+        undecided(context.nodeExposureGaps(port: 10250))
     }
 }

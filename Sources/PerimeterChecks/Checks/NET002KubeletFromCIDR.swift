@@ -2,7 +2,7 @@ import PerimeterAnalysis
 import PerimeterModel
 
 /// NET-002: the kubelet API reachable from an address range instead of the cluster security group.
-public struct KubeletFromCIDRCheck: Check {
+public struct KubeletFromCIDRCheck: ReportsUndecided {
     public init() {}
 
     public let description = CheckDescription(
@@ -38,5 +38,12 @@ public struct KubeletFromCIDRCheck: Check {
                 evidence: grants.map { "\($0.description) (\(Describe.location($0.location)))" }
                     + ["nodes: \(targets.joined(separator: ", "))"])
         }
+    }
+}
+
+extension KubeletFromCIDRCheck {
+    /// Node groups whose security groups are unknown, and 10250 rules of unknown source, protocol or ports.
+    public func undecided(_ context: CheckContext) -> [Undecided] {
+        undecided(context.nodeExposureGaps(port: 10250))
     }
 }

@@ -2,7 +2,7 @@ import PerimeterAnalysis
 import PerimeterModel
 
 /// NET-003: the unauthenticated read-only kubelet port reachable from outside the node group.
-public struct KubeletReadOnlyPortReachableCheck: Check {
+public struct KubeletReadOnlyPortReachableCheck: ReportsUndecided {
     public init() {}
 
     public let description = CheckDescription(
@@ -47,5 +47,12 @@ public struct KubeletReadOnlyPortReachableCheck: Check {
         case .securityGroup(let key): return key != grant.groupKey && !context.membership.isNodeGroup(key)
         case .unknown: return false
         }
+    }
+}
+
+extension KubeletReadOnlyPortReachableCheck {
+    /// Node groups whose security groups are unknown, and 10255 rules of unknown source, protocol or ports.
+    public func undecided(_ context: CheckContext) -> [Undecided] {
+        undecided(context.nodeExposureGaps(port: 10255))
     }
 }

@@ -2,7 +2,7 @@ import PerimeterAnalysis
 import PerimeterModel
 
 /// NET-004: nodes sit in a control-plane security group whose self rule admits every member on every port.
-public struct NodesShareClusterSecurityGroupCheck: Check {
+public struct NodesShareClusterSecurityGroupCheck: ReportsUndecided {
     public init() {}
 
     public let description = CheckDescription(
@@ -55,5 +55,12 @@ public struct NodesShareClusterSecurityGroupCheck: Check {
             default: false
             }
         }
+    }
+}
+
+extension NodesShareClusterSecurityGroupCheck {
+    /// Node groups whose security groups are unknown: whether they carry a control-plane group is too.
+    public func undecided(_ context: CheckContext) -> [Undecided] {
+        undecided(context.membership.allNodeTargets.flatMap(context.membershipGaps(of:)))
     }
 }

@@ -2,7 +2,7 @@ import PerimeterAnalysis
 import PerimeterModel
 
 /// NET-005: the opposite mistake: nothing lets the control plane reach the kubelet, so logs/exec/metrics break.
-public struct ControlPlaneCannotReachKubeletCheck: Check {
+public struct ControlPlaneCannotReachKubeletCheck: ReportsUndecided {
     public init() {}
 
     public let description = CheckDescription(
@@ -58,5 +58,33 @@ enum PrivateRanges {
 
     static func overlapsPrivate(_ cidr: CIDR) -> Bool {
         all.contains { $0.overlaps(cidr) }
+    }
+}
+
+extension ControlPlaneCannotReachKubeletCheck {
+    /// Clusters whose control-plane groups are unknown, node groups whose groups are unknown, and
+    /// 10250 rules on either side that may or may not let the control plane through.
+    public func undecided(_ context: CheckContext) -> [Undecided] {
+        var gaps: [ExposureGap] = []
+        for cluster in context.snapshot.eksClusters {
+            let controlPlane = context.membership.controlPlane(of: cluster)
+            let targets = context.membership.nodeGroups(of: cluster)
+            guard !targets.isEmpty else { continue }
+            if controlPlane.securityGroupKeys.isEmpty {
+                let why = controlPlane.unresolved.map(\.reason).joined(separator: "; ")
+                gaps.append(ExposureGap(provenance: cluster.provenance,
+                                        reason: "the control-plane security groups are unknown\(why.isEmpty ? "" : ": " + why)"))
+                continue
+            }
+            for target in targets {
+                let membership = context.membershipGaps(of: target)
+                gaps += membership
+                guard membership.isEmpty else { continue }
+                gaps += context.exposureGaps(context.exposure.exposure(of: target, protocol: .tcp, port: 10250))
+                gaps += context.exposureGaps(context.exposure.exposure(of: controlPlane.securityGroupKeys, direction: .egress,
+                                                                       protocol: .tcp, port: 10250))
+            }
+        }
+        return undecided(gaps)
     }
 }

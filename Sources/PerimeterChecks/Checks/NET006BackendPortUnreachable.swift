@@ -2,7 +2,7 @@ import PerimeterAnalysis
 import PerimeterModel
 
 /// NET-006: an APIService or admission webhook whose pods the control plane cannot reach on their port.
-public struct BackendPortUnreachableCheck: Check {
+public struct BackendPortUnreachableCheck: ReportsUndecided {
     public init() {}
 
     public let description = CheckDescription(
@@ -60,5 +60,35 @@ public struct BackendPortUnreachableCheck: Check {
             }
         }
         return findings
+    }
+}
+
+extension BackendPortUnreachableCheck {
+    /// Backends whose Service or pod port the inputs do not show, and node groups or rules that keep
+    /// the control plane's reach to a backend port unknown.
+    public func undecided(_ context: CheckContext) -> [Undecided] {
+        let objects = context.snapshot.kubernetes
+        guard !context.snapshot.eksClusters.isEmpty else { return [] }
+        var gaps: [ExposureGap] = []
+        for backend in objects.apiBackends {
+            guard let ports = BackendPorts.ports(of: backend, in: objects) else {
+                gaps.append(ExposureGap(provenance: backend.meta.provenance,
+                                        reason: "the pod port behind Service \(backend.serviceNamespace)/\(backend.serviceName) "
+                                            + "port \(backend.servicePort) is not in the inputs"))
+                continue
+            }
+            for cluster in context.snapshot.eksClusters {
+                guard !context.membership.controlPlane(of: cluster).securityGroupKeys.isEmpty else { continue }
+                for target in context.membership.nodeGroups(of: cluster) {
+                    let membership = context.membershipGaps(of: target)
+                    gaps += membership
+                    guard membership.isEmpty else { continue }
+                    for port in ports.sorted() {
+                        gaps += context.exposureGaps(context.exposure.exposure(of: target, protocol: .tcp, port: port))
+                    }
+                }
+            }
+        }
+        return undecided(gaps)
     }
 }

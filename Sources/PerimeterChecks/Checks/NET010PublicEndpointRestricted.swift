@@ -1,7 +1,7 @@
 import PerimeterModel
 
 /// NET-010: the public endpoint is on, limited to some CIDRs. Better than open, still a public attack surface.
-public struct PublicEndpointRestrictedCheck: Check {
+public struct PublicEndpointRestrictedCheck: ReportsUndecided {
     public init() {}
 
     public let description = CheckDescription(
@@ -46,5 +46,16 @@ public struct PublicEndpointRestrictedCheck: Check {
 enum EndpointAccess {
     static func isOpenToInternet(_ cidrs: [String]) -> Bool {
         cidrs.isEmpty || cidrs.contains { $0.hasSuffix("/0") }
+    }
+}
+
+extension PublicEndpointRestrictedCheck {
+    /// Clusters whose public endpoint flag, or whose public CIDRs while the endpoint is public, are unknown.
+    public func undecided(_ context: CheckContext) -> [Undecided] {
+        context.snapshot.eksClusters.compactMap { cluster in
+            let reason = UnknownValue.reason(cluster.endpointPublicAccess, "endpoint_public_access")
+                ?? (cluster.endpointPublicAccess == .known(true) ? UnknownValue.reason(cluster.publicAccessCidrs, "public_access_cidrs") : nil)
+            return reason.map { undecided(on: cluster.provenance, because: $0) }
+        }
     }
 }

@@ -1,7 +1,7 @@
 import PerimeterModel
 
 /// NET-011: the public endpoint is open to the whole internet.
-public struct PublicEndpointOpenCheck: Check {
+public struct PublicEndpointOpenCheck: ReportsUndecided {
     public init() {}
 
     public let description = CheckDescription(
@@ -41,6 +41,17 @@ public struct PublicEndpointOpenCheck: Check {
                 resource: cluster.provenance.resource, location: cluster.provenance.location,
                 message: "public API endpoint of '\(Describe.name(cluster.name, fallback: cluster.key))' is open to the internet",
                 evidence: ["endpointPublicAccess = true", source])
+        }
+    }
+}
+
+extension PublicEndpointOpenCheck {
+    /// Clusters whose public endpoint flag, or whose public CIDRs while the endpoint is public, are unknown.
+    public func undecided(_ context: CheckContext) -> [Undecided] {
+        context.snapshot.eksClusters.compactMap { cluster in
+            let reason = UnknownValue.reason(cluster.endpointPublicAccess, "endpoint_public_access")
+                ?? (cluster.endpointPublicAccess == .known(true) ? UnknownValue.reason(cluster.publicAccessCidrs, "public_access_cidrs") : nil)
+            return reason.map { undecided(on: cluster.provenance, because: $0) }
         }
     }
 }

@@ -1,7 +1,7 @@
 import PerimeterModel
 
 /// NET-012: no private endpoint, so nodes and operators inside the VPC go out to the public one.
-public struct PrivateEndpointDisabledCheck: Check {
+public struct PrivateEndpointDisabledCheck: ReportsUndecided {
     public init() {}
 
     public let description = CheckDescription(
@@ -31,6 +31,15 @@ public struct PrivateEndpointDisabledCheck: Check {
                 resource: cluster.provenance.resource, location: cluster.provenance.location,
                 message: "private API endpoint of '\(Describe.name(cluster.name, fallback: cluster.key))' is disabled",
                 evidence: ["endpointPrivateAccess = false"])
+        }
+    }
+}
+
+extension PrivateEndpointDisabledCheck {
+    /// Clusters whose private endpoint flag is unknown.
+    public func undecided(_ context: CheckContext) -> [Undecided] {
+        context.snapshot.eksClusters.compactMap { cluster in
+            UnknownValue.reason(cluster.endpointPrivateAccess, "endpoint_private_access").map { undecided(on: cluster.provenance, because: $0) }
         }
     }
 }

@@ -2,7 +2,7 @@ import PerimeterAnalysis
 import PerimeterModel
 
 /// NET-013: the private API endpoint admits the internet or a huge range on 443.
-public struct APIOpenToWideRangeCheck: Check {
+public struct APIOpenToWideRangeCheck: ReportsUndecided {
     public init() {}
 
     public let description = CheckDescription(
@@ -48,5 +48,20 @@ public struct APIOpenToWideRangeCheck: Check {
             }
         }
         return findings
+    }
+}
+
+extension APIOpenToWideRangeCheck {
+    /// Clusters whose control-plane groups are unknown, and 443 rules on them of unknown source, protocol or ports.
+    public func undecided(_ context: CheckContext) -> [Undecided] {
+        var gaps: [ExposureGap] = []
+        for cluster in context.snapshot.eksClusters {
+            let controlPlane = context.membership.controlPlane(of: cluster)
+            gaps += controlPlane.unresolved.map {
+                ExposureGap(provenance: cluster.provenance, reason: "\($0.reason) (\($0.ref))")
+            }
+            gaps += context.exposureGaps(context.exposure.exposure(of: controlPlane.securityGroupKeys, protocol: .tcp, port: 443))
+        }
+        return undecided(gaps)
     }
 }

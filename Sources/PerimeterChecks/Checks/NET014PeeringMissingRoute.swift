@@ -1,7 +1,7 @@
 import PerimeterModel
 
 /// NET-014: peering with routes only one way: requests reach the endpoint, answers never come back.
-public struct PeeringMissingRouteCheck: Check {
+public struct PeeringMissingRouteCheck: ReportsUndecided {
     public init() {}
 
     public let description = CheckDescription(
@@ -89,5 +89,29 @@ public struct PeeringMissingRouteCheck: Check {
         guard case .known(let blocks)? = vpc?.cidrBlocks else { return nil }
         let parsed = (blocks + (vpc?.ipv6CidrBlocks ?? [])).compactMap { CIDR(parsing: $0) }
         return parsed.isEmpty ? nil : parsed
+    }
+}
+
+extension PeeringMissingRouteCheck {
+    /// Peerings whose routing cannot be told: a route of unknown target anywhere (it might be the missing
+    /// one), or a route through the peering of unknown destination.
+    public func undecided(_ context: CheckContext) -> [Undecided] {
+        let snapshot = context.snapshot
+        let unknownTargets = snapshot.routes.compactMap { route -> String? in
+            switch route.target {
+            case .unknown(let reason), .peeringConnection(.unknown(let reason)):
+                "the target of route '\(route.provenance.resource)' is unknown: \(reason)"
+            default: nil
+            }
+        }
+        return snapshot.peeringConnections.flatMap { peering -> [Undecided] in
+            if let first = unknownTargets.first { return [undecided(on: peering.provenance, because: first)] }
+            return snapshot.routes.compactMap { route in
+                guard case .peeringConnection(let ref) = route.target, refers(ref, to: peering),
+                      case .unknown(let reason) = route.destination else { return nil }
+                return undecided(on: peering.provenance,
+                                 because: "the destination of route '\(route.provenance.resource)' through it is unknown: \(reason)")
+            }
+        }
     }
 }

@@ -1,7 +1,7 @@
 import PerimeterModel
 
 /// NET-015: without remote DNS resolution, the private endpoint's name resolves to public IPs across the peering.
-public struct PeeringWithoutRemoteDNSCheck: Check {
+public struct PeeringWithoutRemoteDNSCheck: ReportsUndecided {
     public init() {}
 
     public let description = CheckDescription(
@@ -46,6 +46,17 @@ public struct PeeringWithoutRemoteDNSCheck: Check {
             return finding(resource: peering.provenance.resource, location: peering.provenance.location,
                            message: "peering '\(peering.provenance.resource)' does not resolve remote private DNS on the \(sides.joined(separator: " and ")) side\(sides.count > 1 ? "s" : "")",
                            evidence: evidence)
+        }
+    }
+}
+
+extension PeeringWithoutRemoteDNSCheck {
+    /// Peerings whose remote DNS setting is unknown on a side.
+    public func undecided(_ context: CheckContext) -> [Undecided] {
+        context.snapshot.peeringConnections.flatMap { peering in
+            [("requester", peering.requesterAllowsRemoteDNS), ("accepter", peering.accepterAllowsRemoteDNS)].compactMap { side, setting in
+                UnknownValue.reason(setting, "\(side) allow_remote_vpc_dns_resolution").map { undecided(on: peering.provenance, because: $0) }
+            }
         }
     }
 }

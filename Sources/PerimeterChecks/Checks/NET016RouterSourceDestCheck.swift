@@ -1,7 +1,7 @@
 import PerimeterModel
 
 /// NET-016: an instance that routes for other networks (a VPN router) drops forwarded packets while source/dest check is on.
-public struct RouterSourceDestCheckCheck: Check {
+public struct RouterSourceDestCheckCheck: ReportsUndecided {
     public init() {}
 
     public let description = CheckDescription(
@@ -50,6 +50,29 @@ public struct RouterSourceDestCheckCheck: Check {
                            message: "instance '\(instance.provenance.resource)' forwards traffic for \(destinations.joined(separator: ", ")) but source/dest check is on",
                            evidence: routes.map { "route to \($0.destination.value ?? "?") via this instance (\($0.provenance.resource), \(Describe.location($0.provenance.location)))" }
                                + [instance.sourceDestCheck == nil ? "source_dest_check not set (default true)" : "source_dest_check = true"])
+        }
+    }
+}
+
+extension RouterSourceDestCheckCheck {
+    /// Instances that routes send traffic through whose source/dest check is unknown.
+    public func undecided(_ context: CheckContext) -> [Undecided] {
+        let snapshot = context.snapshot
+        let instances = ObjectLookup(snapshot.instances, key: \.key, id: \.id)
+        let interfaces = ObjectLookup(snapshot.networkInterfaces, key: \.key, id: { _ in nil })
+        var routed = Set<String>()
+        for route in snapshot.routes {
+            switch route.target {
+            case .instance(let ref): if let instance = instances.resolve(ref) { routed.insert(instance.key) }
+            case .networkInterface(let ref):
+                if let instance = instances.resolve(interfaces.resolve(ref)?.instance) { routed.insert(instance.key) }
+            default: continue
+            }
+        }
+        return snapshot.instances.compactMap { instance in
+            guard routed.contains(instance.key),
+                  let reason = UnknownValue.reason(instance.sourceDestCheck, "source_dest_check") else { return nil }
+            return undecided(on: instance.provenance, because: reason)
         }
     }
 }

@@ -1,7 +1,7 @@
 import PerimeterModel
 
 /// NODE-001: instance metadata reachable with IMDSv1, so a pod or SSRF can read node credentials.
-public struct IMDSv2NotRequiredCheck: Check {
+public struct IMDSv2NotRequiredCheck: ReportsUndecided {
     public init() {}
 
     public let description = CheckDescription(
@@ -50,6 +50,18 @@ public struct IMDSv2NotRequiredCheck: Check {
             return finding(resource: provenance.resource, location: provenance.location,
                            message: "\(what) '\(provenance.resource)' allows IMDSv1 (http_tokens not set, AWS default \"optional\")",
                            evidence: [options == nil ? "no metadata_options block" : "metadata_options without http_tokens"])
+        }
+    }
+}
+
+extension IMDSv2NotRequiredCheck {
+    /// Launch templates and instances whose metadata_options.http_tokens is unknown (and whose endpoint is not known to be off).
+    public func undecided(_ context: CheckContext) -> [Undecided] {
+        let options = context.snapshot.launchTemplates.map { ($0.metadataOptions, $0.provenance) }
+            + context.snapshot.instances.map { ($0.metadataOptions, $0.provenance) }
+        return options.compactMap { options, provenance in
+            if case .known("disabled")? = options?.httpEndpoint { return nil }
+            return UnknownValue.reason(options?.httpTokens, "metadata_options.http_tokens").map { undecided(on: provenance, because: $0) }
         }
     }
 }
