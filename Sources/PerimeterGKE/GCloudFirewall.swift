@@ -16,7 +16,15 @@ enum GCloudFirewall {
             allowed: permissions(MarkedYAML.value(item, "allowed")), denied: permissions(MarkedYAML.value(item, "denied")),
             sourceRanges: .known(strings(MarkedYAML.value(item, "sourceRanges"))),
             targetTags: .known(strings(MarkedYAML.value(item, "targetTags"))),
-            priority: .known(MarkedYAML.value(item, "priority")?.scalarText.flatMap { Int($0) } ?? 1000))
+            priority: .known(MarkedYAML.value(item, "priority")?.scalarText.flatMap { Int($0) } ?? 1000),
+            network: MarkedYAML.value(item, "network")?.scalarText.map { .external(networkName($0)) },
+            targetServiceAccounts: .known(strings(MarkedYAML.value(item, "targetServiceAccounts"))))
+    }
+
+    /// `https://www.googleapis.com/compute/v1/projects/P/global/networks/NAME` → NAME (a bare name stays as it is).
+    /// Firewall rules live in one project's VPC, so the name tells the networks of one listing apart.
+    static func networkName(_ text: String) -> String {
+        text.split(separator: "/").last.map(String.init) ?? text
     }
 
     private static func strings(_ node: Node?) -> [String] {

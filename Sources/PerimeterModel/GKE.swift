@@ -22,10 +22,13 @@ public struct GKECluster: Codable, Hashable, Sendable {
     /// `nodePoolAutoConfig.nodeKubeletConfig`, for Autopilot and auto-provisioned pools.
     public var nodePoolAutoConfig: GKEKubeletSettings?
     public var autoProvisioning: Resolved<Bool>?
+    /// Terraform's `remove_default_node_pool`: the default pool (and so `nodeConfig`) is deleted once the cluster exists.
+    public var removeDefaultNodePool: Resolved<Bool>?
 
     public init(key: String, provenance: Provenance, name: Resolved<String>, autopilot: Resolved<Bool> = .known(false),
                 nodePoolDefaults: GKEKubeletSettings? = nil, defaultPoolNodeConfig: GKEKubeletSettings? = nil,
-                nodePoolAutoConfig: GKEKubeletSettings? = nil, autoProvisioning: Resolved<Bool>? = nil) {
+                nodePoolAutoConfig: GKEKubeletSettings? = nil, autoProvisioning: Resolved<Bool>? = nil,
+                removeDefaultNodePool: Resolved<Bool>? = nil) {
         self.key = key
         self.provenance = provenance
         self.name = name
@@ -34,6 +37,7 @@ public struct GKECluster: Codable, Hashable, Sendable {
         self.defaultPoolNodeConfig = defaultPoolNodeConfig
         self.nodePoolAutoConfig = nodePoolAutoConfig
         self.autoProvisioning = autoProvisioning
+        self.removeDefaultNodePool = removeDefaultNodePool
     }
 }
 
@@ -81,11 +85,16 @@ public struct GCPFirewall: Codable, Hashable, Sendable {
     public var sourceRanges: Resolved<[String]>
     public var targetTags: Resolved<[String]>
     public var priority: Resolved<Int>
+    /// The VPC network the rule belongs to: its name (`.external`, from a gcloud URL or a literal) or the key of
+    /// the `google_compute_network` in the input. nil: not recorded (older snapshots).
+    public var network: ObjectRef?
+    /// `targetServiceAccounts` / `target_service_accounts`; nil or empty: none (the rule may use tags or apply to all).
+    public var targetServiceAccounts: Resolved<[String]>?
 
     public init(key: String, provenance: Provenance, name: Resolved<String>, direction: TrafficDirection = .ingress,
                 disabled: Resolved<Bool> = .known(false), allowed: [Permission] = [], denied: [Permission] = [],
                 sourceRanges: Resolved<[String]> = .known([]), targetTags: Resolved<[String]> = .known([]),
-                priority: Resolved<Int> = .known(1000)) {
+                priority: Resolved<Int> = .known(1000), network: ObjectRef? = nil, targetServiceAccounts: Resolved<[String]>? = nil) {
         self.key = key
         self.provenance = provenance
         self.name = name
@@ -96,5 +105,7 @@ public struct GCPFirewall: Codable, Hashable, Sendable {
         self.sourceRanges = sourceRanges
         self.targetTags = targetTags
         self.priority = priority
+        self.network = network
+        self.targetServiceAccounts = targetServiceAccounts
     }
 }

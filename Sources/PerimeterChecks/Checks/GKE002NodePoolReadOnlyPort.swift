@@ -14,7 +14,7 @@ public struct GKENodePoolReadOnlyPortCheck: Check {
             keeps the port open: GKE does not update existing pools. In the GKE API an unset value on a pool is the \
             legacy default (enabled). In Terraform, a pool without the setting takes the cluster default when it is \
             created, so it is reported only when that default is not "FALSE". The deprecated top-level nodeConfig \
-            of the default pool is reported when Terraform sets it to true.
+            of the default pool is reported when Terraform sets it to true, unless remove_default_node_pool deletes that pool.
             """,
         remediation: """
             gcloud container node-pools update POOL --cluster=CLUSTER --location=LOCATION \
@@ -38,7 +38,10 @@ public struct GKENodePoolReadOnlyPortCheck: Check {
         for cluster in context.snapshot.gkeClusters where cluster.autopilot == .known(false) {
             // In the API, nodeConfig mirrors the default pool, which is reported as a pool.
             let hasLivePools = context.snapshot.gkeNodePools.contains { $0.cluster.knownKey == cluster.key && $0.describesLiveState == true }
-            if !hasLivePools, case .enabled(let location) = GKEReadOnlyPort.state(cluster.defaultPoolNodeConfig) {
+            // `remove_default_node_pool = true` deletes the default pool once the cluster exists: its nodeConfig is no pool.
+            // Unknown whether it is removed: not reported as fact.
+            let defaultPoolKept = cluster.removeDefaultNodePool == nil || cluster.removeDefaultNodePool == .known(false)
+            if !hasLivePools, defaultPoolKept, case .enabled(let location) = GKEReadOnlyPort.state(cluster.defaultPoolNodeConfig) {
                 let name = GKEReadOnlyPort.clusterName(cluster)
                 findings.append(finding(resource: cluster.provenance.resource, location: location ?? cluster.provenance.location,
                                         message: "the default node pool of cluster '\(name)' enables the kubelet read-only port",

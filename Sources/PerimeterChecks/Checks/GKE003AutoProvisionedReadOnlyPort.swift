@@ -11,8 +11,9 @@ public struct GKEAutoProvisionedReadOnlyPortCheck: Check {
         severity: .high,
         rationale: """
             Autopilot clusters and node auto-provisioning create node pools from nodePoolAutoConfig.nodeKubeletConfig. \
-            On Autopilot, true or unset leaves 10255 open on every node. On a Standard cluster, auto-provisioned \
-            pools inherit the cluster default (GKE-001) unless nodePoolAutoConfig sets true, which is reported here.
+            On Autopilot, true or unset leaves 10255 open on every node. On a Standard cluster with node \
+            auto-provisioning, auto-provisioned pools take nodePoolAutoConfig's own setting, else the cluster default \
+            (nodePoolDefaults), else GKE's legacy default: enabled.
             """,
         remediation: """
             gcloud container clusters update CLUSTER --location=LOCATION \
@@ -33,24 +34,59 @@ public struct GKEAutoProvisionedReadOnlyPortCheck: Check {
     public func run(_ context: CheckContext) -> [Finding] {
         context.snapshot.gkeClusters.compactMap { cluster in
             let name = GKEReadOnlyPort.clusterName(cluster)
-            let state = GKEReadOnlyPort.state(cluster.nodePoolAutoConfig)
-            switch (cluster.autopilot, state) {
-            case (.known(true), .enabled(let location)), (.known(false), .enabled(let location)):
-                return finding(resource: cluster.provenance.resource, location: location ?? cluster.provenance.location,
-                               message: "cluster '\(name)' enables the kubelet read-only port on \(kind(cluster)) node pools",
-                               evidence: ["nodePoolAutoConfig.nodeKubeletConfig.insecureKubeletReadonlyPortEnabled = true"])
-            case (.known(true), .unset(let location)):
-                return finding(resource: cluster.provenance.resource, location: location ?? cluster.provenance.location,
-                               message: "Autopilot cluster '\(name)' does not disable the kubelet read-only port (unset: legacy default, enabled)",
-                               evidence: [cluster.nodePoolAutoConfig == nil ? "no nodePoolAutoConfig.nodeKubeletConfig"
-                                    : "nodeKubeletConfig without insecureKubeletReadonlyPortEnabled"])
-            default:
+            switch cluster.autopilot {
+            case .known(true):
+                return autopilot(cluster, name: name)
+            case .known(false):
+                return autoProvisioned(cluster, name: name)
+            case .unknown:
                 return nil
             }
         }
     }
 
-    private func kind(_ cluster: GKECluster) -> String {
-        cluster.autopilot == .known(true) ? "Autopilot" : "auto-provisioned"
+    private func autopilot(_ cluster: GKECluster, name: String) -> Finding? {
+        switch GKEReadOnlyPort.state(cluster.nodePoolAutoConfig) {
+        case .enabled(let location):
+            return finding(resource: cluster.provenance.resource, location: location ?? cluster.provenance.location,
+                           message: "cluster '\(name)' enables the kubelet read-only port on Autopilot node pools",
+                           evidence: ["nodePoolAutoConfig.nodeKubeletConfig.insecureKubeletReadonlyPortEnabled = true"])
+        case .unset(let location):
+            return finding(resource: cluster.provenance.resource, location: location ?? cluster.provenance.location,
+                           message: "Autopilot cluster '\(name)' does not disable the kubelet read-only port (unset: legacy default, enabled)",
+                           evidence: [cluster.nodePoolAutoConfig == nil ? "no nodePoolAutoConfig.nodeKubeletConfig"
+                                : "nodeKubeletConfig without insecureKubeletReadonlyPortEnabled"])
+        case .disabled, .unknown:
+            return nil
+        }
+    }
+
+    /// Standard: nodePoolAutoConfig's own setting wins; without one, auto-provisioned pools take the cluster default;
+    /// with neither, GKE's legacy default (enabled). nodePoolAutoConfig true is reported even with auto-provisioning
+    /// off, since turning it on later creates such pools.
+    private func autoProvisioned(_ cluster: GKECluster, name: String) -> Finding? {
+        if case .enabled(let location) = GKEReadOnlyPort.state(cluster.nodePoolAutoConfig) {
+            return finding(resource: cluster.provenance.resource, location: location ?? cluster.provenance.location,
+                           message: "cluster '\(name)' enables the kubelet read-only port on auto-provisioned node pools",
+                           evidence: ["nodePoolAutoConfig.nodeKubeletConfig.insecureKubeletReadonlyPortEnabled = true"])
+        }
+        guard case .known(true)? = cluster.autoProvisioning else { return nil }
+        guard case .unset(let autoLocation) = GKEReadOnlyPort.state(cluster.nodePoolAutoConfig) else { return nil }
+        switch GKEReadOnlyPort.state(cluster.nodePoolDefaults) {
+        case .enabled(let location):
+            return finding(resource: cluster.provenance.resource, location: autoLocation ?? location ?? cluster.provenance.location,
+                           message: "auto-provisioned node pools of cluster '\(name)' inherit the cluster default, which enables the kubelet read-only port",
+                           evidence: ["autoscaling.enableNodeAutoprovisioning = true",
+                                      "nodePoolAutoConfig.nodeKubeletConfig.insecureKubeletReadonlyPortEnabled is not set",
+                                      "nodePoolDefaults.nodeConfigDefaults.nodeKubeletConfig.insecureKubeletReadonlyPortEnabled = true"])
+        case .unset:
+            return finding(resource: cluster.provenance.resource, location: autoLocation ?? cluster.provenance.location,
+                           message: "auto-provisioned node pools of cluster '\(name)' keep the kubelet read-only port enabled (neither nodePoolAutoConfig nor the cluster default disables it: legacy default)",
+                           evidence: ["autoscaling.enableNodeAutoprovisioning = true",
+                                      "nodePoolAutoConfig.nodeKubeletConfig.insecureKubeletReadonlyPortEnabled is not set",
+                                      "nodePoolDefaults.nodeConfigDefaults.nodeKubeletConfig.insecureKubeletReadonlyPortEnabled is not set"])
+        case .disabled, .unknown:
+            return nil
+        }
     }
 }

@@ -15,8 +15,10 @@ public struct GKEFirewallOpensKubeletCheck: Check {
         rationale: """
             GKE creates an exkubelet rule that denies 10255 from 0.0.0.0/0 and an inkubelet rule that allows it from \
             the pod range only. An ingress allow from 0.0.0.0/0 that covers 10250 or 10255 and is not shadowed by a \
-            deny of higher precedence (lower priority number; a deny wins a tie) puts the kubelet on the internet \
-            wherever the rule's targets are nodes. A rule without target tags applies to every instance, nodes included.
+            deny of higher precedence in the same VPC network (lower priority number; a deny wins a tie) for at least \
+            the same targets (tags or service accounts) puts the kubelet on the internet wherever the rule's targets \
+            are nodes. A rule without targets applies to every instance of its network, nodes included; a deny in \
+            another network shadows nothing here.
             """,
         remediation: """
             Remove 0.0.0.0/0 from the rule or narrow its ports. Allow 10250 to nodes only from the control plane and \
@@ -42,16 +44,21 @@ public struct GKEFirewallOpensKubeletCheck: Check {
                   case .known(let ranges) = rule.sourceRanges, case .known(let priority) = rule.priority else { return nil }
             let open = ranges.filter(Self.internet.contains)
             guard !open.isEmpty else { return nil }
-            let ports = Self.kubeletPorts.filter { port in
-                rule.allowed.contains { Self.covers($0, port: port) == true }
-                    && !rules.contains { Self.shadows($0, rule: rule, priority: priority, port: port) }
+            var reached: [Int: [String]] = [:]
+            for port in Self.kubeletPorts where rule.allowed.contains(where: { Self.covers($0, port: port) == true }) {
+                for source in open where GKEFirewallPrecedence.outcome(of: rule, priority: priority, source: source, port: port,
+                                                                       rules: rules) == .open {
+                    reached[port, default: []].append(source)
+                }
             }
-            guard !ports.isEmpty else { return nil }
+            guard !reached.isEmpty else { return nil }
+            let ports = reached.keys.sorted()
+            let sources = Set(reached.values.joined()).sorted()
             let name = Describe.name(rule.name, fallback: rule.provenance.resource)
-            let targets = rule.targetTags.value.map { $0.isEmpty ? "every instance in the network" : "tags \($0.joined(separator: ", "))" } ?? "unknown targets"
             return finding(resource: rule.provenance.resource, location: rule.provenance.location,
-                           message: "firewall rule '\(name)' allows tcp \(ports.map(String.init).joined(separator: ", ")) from \(open.joined(separator: ", ")) to \(targets)",
-                           evidence: ["priority \(priority)", "allowed: \(rule.allowed.map(Self.describe).joined(separator: "; "))"])
+                           message: "firewall rule '\(name)' allows tcp \(ports.map(String.init).joined(separator: ", ")) from \(sources.joined(separator: ", ")) to \(GKEFirewallPrecedence.describeTargets(rule))",
+                           evidence: ["priority \(priority)", "allowed: \(rule.allowed.map(Self.describe).joined(separator: "; "))",
+                                      "no deny of the same network with a priority number of \(priority) or lower covers these targets"])
         }
     }
 
@@ -60,16 +67,6 @@ public struct GKEFirewallOpensKubeletCheck: Check {
         guard case .known(let ipProtocol) = permission.ipProtocol, case .known(let ranges) = permission.ports else { return nil }
         guard ipProtocol == .all || ipProtocol == .tcp else { return false }
         return ranges.isEmpty || ranges.contains { $0.contains(port) }
-    }
-
-    /// A deny rule that takes precedence for the same internet sources and at least the same targets.
-    private static func shadows(_ deny: GCPFirewall, rule: GCPFirewall, priority: Int, port: Int) -> Bool {
-        guard deny.direction == .ingress, deny.disabled == .known(false), case .known(let denyPriority) = deny.priority,
-              denyPriority <= priority, case .known(let ranges) = deny.sourceRanges,
-              deny.denied.contains(where: { covers($0, port: port) == true }) else { return false }
-        guard ranges.contains("0.0.0.0/0") else { return false }
-        guard case .known(let denyTargets) = deny.targetTags, case .known(let ruleTargets) = rule.targetTags else { return false }
-        return denyTargets.isEmpty || (!ruleTargets.isEmpty && Set(ruleTargets).isSubset(of: Set(denyTargets)))
     }
 
     private static func describe(_ permission: GCPFirewall.Permission) -> String {

@@ -25,7 +25,16 @@ enum GCPFirewallMapping {
             allowed: permissions(fields, "allow"), denied: permissions(fields, "deny"),
             sourceRanges: fields.strings("source_ranges") ?? .known([]),
             targetTags: fields.strings("target_tags") ?? .known([]),
-            priority: fields.int("priority") ?? .known(1000)))
+            priority: fields.int("priority") ?? .known(1000),
+            network: network(fields.reference("network", to: .gcpNetwork)),
+            targetServiceAccounts: fields.strings("target_service_accounts")))
+    }
+
+    /// `network` is a name, a self link or a reference to a `google_compute_network`: links are cut to the name,
+    /// so `"default"` and `".../global/networks/default"` are one network.
+    private static func network(_ reference: ObjectRef?) -> ObjectRef? {
+        guard case .external(let text)? = reference else { return reference }
+        return .external(text.split(separator: "/").last.map(String.init) ?? text)
     }
 
     /// `allow` / `deny` blocks: a protocol and ports such as `"10250"` or `"10000-11000"`.

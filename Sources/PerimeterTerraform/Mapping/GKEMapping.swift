@@ -18,7 +18,8 @@ enum GKEMapping {
             nodePoolDefaults: kubelet(defaults, defaults?.block("node_kubelet_config")),
             defaultPoolNodeConfig: kubelet(fields.block("node_config", "kubelet_config")),
             nodePoolAutoConfig: kubelet(autoConfig),
-            autoProvisioning: fields.block("cluster_autoscaling")?.bool("enabled")))
+            autoProvisioning: fields.block("cluster_autoscaling")?.bool("enabled"),
+            removeDefaultNodePool: fields.bool("remove_default_node_pool")))
 
         for block in fields.blocks("node_pool") {
             guard case .known(let pool) = block else { continue }

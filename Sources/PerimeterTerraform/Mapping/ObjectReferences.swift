@@ -17,6 +17,7 @@ enum ResourceKind: CaseIterable, Hashable, Sendable {
     case transitGateway
     case networkACL
     case gkeCluster
+    case gcpNetwork
 
     var types: Set<String> {
         switch self {
@@ -35,13 +36,14 @@ enum ResourceKind: CaseIterable, Hashable, Sendable {
         case .transitGateway: ["aws_ec2_transit_gateway"]
         case .networkACL: ["aws_network_acl", "aws_default_network_acl"]
         case .gkeCluster: ["google_container_cluster"]
+        case .gcpNetwork: ["google_compute_network"]
         }
     }
 
     /// Attributes besides `id` and `arn` by which configurations name such an object.
     var nameAttributes: [String] {
         switch self {
-        case .securityGroup, .eksCluster, .launchTemplate, .gkeCluster: ["name"]
+        case .securityGroup, .eksCluster, .launchTemplate, .gkeCluster, .gcpNetwork: ["name"]
         default: []
         }
     }
@@ -108,8 +110,8 @@ struct ResourceIndex {
     /// The key of the managed resource of that kind whose ID, ARN or name is `identifier`.
     func key(forIdentifier identifier: String, kind: ResourceKind) -> String? {
         if let key = identifiers[kind]?[identifier] { return key }
-        // GKE names clusters by `projects/P/locations/L/clusters/NAME` as well as by name.
-        if kind == .gkeCluster, let slash = identifier.lastIndex(of: "/") {
+        // GKE names clusters by `projects/P/locations/L/clusters/NAME` as well as by name; networks likewise by self link.
+        if kind == .gkeCluster || kind == .gcpNetwork, let slash = identifier.lastIndex(of: "/") {
             return identifiers[kind]?[String(identifier[identifier.index(after: slash)...])]
         }
         return nil

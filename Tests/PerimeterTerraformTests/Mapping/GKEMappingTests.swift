@@ -114,7 +114,7 @@ import Testing
                                                                                        PortRange(from: 10000, to: 11000)])),
                       GCPFirewall.Permission(ipProtocol: .known(.icmp), ports: .known([]))],
             denied: [GCPFirewall.Permission(ipProtocol: .known(.all), ports: .known([]))],
-            sourceRanges: .known(["0.0.0.0/0"]), targetTags: .known(["gke-node"])))
+            sourceRanges: .known(["0.0.0.0/0"]), targetTags: .known(["gke-node"]), network: .external("default")))
         #expect(snapshot.gcpFirewalls[1].direction == .egress)
         #expect(snapshot.gcpFirewalls[1].disabled == .known(true))
         #expect(snapshot.gcpFirewalls[1].priority == .known(65534))

@@ -9,11 +9,18 @@ resource "google_container_cluster" "autopilot" {
   }
 }
 
-# Standard with auto-provisioning: auto-provisioned pools inherit the cluster default (GKE-001's).
+# Standard with auto-provisioning: auto-provisioned pools inherit the cluster default, here "FALSE".
+# (Without that default they would keep the legacy default, port on: see trigger_auto_provisioning.tf.)
 resource "google_container_cluster" "nap_inherits" {
   name = "standard-nap"
 
   cluster_autoscaling {
     enabled = true
+  }
+
+  node_pool_defaults {
+    node_config_defaults {
+      insecure_kubelet_readonly_port_enabled = "FALSE"
+    }
   }
 }
