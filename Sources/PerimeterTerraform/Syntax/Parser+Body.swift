@@ -81,11 +81,19 @@ extension Parser {
             }
         }
         let open = position
+        if blockDepth >= Self.maximumBlockDepth {
+            _ = error("Blocks are nested too deeply (more than \(Self.maximumBlockDepth) levels)", at: open)
+            skipBalancedBlock()
+            return .block(Block(type: name, labels: labels, body: Body(attributes: [], blocks: [], range: range(from: open)),
+                                range: range(from: start)))
+        }
         advance()
         skipSpace(newlines: false)
         let body: Body
         if atNewline {
+            blockDepth += 1
             let items = parseBodyItems(openedAt: open)
+            blockDepth -= 1
             body = Body(attributes: items.attributes, blocks: items.blocks, range: range(from: open))
         } else {
             body = try parseOneLineBody(open: open, blockName: name)
@@ -133,6 +141,32 @@ extension Parser {
             throw error("Block labels must be plain strings, without interpolation", at: start)
         }
         return parts.map { if case .literal(let text) = $0 { text } else { "" } }.joined()
+    }
+
+    /// Skips from a '{' to its matching '}' without building anything, stepping over quoted text.
+    mutating func skipBalancedBlock() {
+        var depth = 0
+        while !atEnd {
+            switch peek() {
+            case UInt8(ascii: "{"):
+                depth += 1
+            case UInt8(ascii: "}"):
+                depth -= 1
+                if depth == 0 {
+                    advance()
+                    return
+                }
+            case UInt8(ascii: "\""):
+                advance()
+                while !atEnd, peek() != UInt8(ascii: "\""), peek() != UInt8(ascii: "\n") {
+                    if peek() == UInt8(ascii: "\\") { advance() }
+                    advance()
+                }
+            default:
+                break
+            }
+            advance()
+        }
     }
 
     /// After an error: skip to the end of the line, stepping over bracketed and quoted text, and stop

@@ -34,6 +34,7 @@ extension Parser {
         var lhs = try parseBinary(level: level + 1)
         while true {
             skipSpace()
+            let operatorStart = position
             guard let op = matchOperator(Self.levels[level]) else { return lhs }
             skipSpace()
             if atNewline && !(newlineSkipping.last ?? false) {
@@ -41,6 +42,7 @@ extension Parser {
             }
             let rhs = try parseBinary(level: level + 1)
             lhs = Expression(.binary(op, lhs, rhs), range: range(from: start))
+            try checkChainDepth(lhs, at: operatorStart)
         }
     }
 
@@ -151,6 +153,7 @@ extension Parser {
     private mutating func parsePostfix(_ term: Expression, start: SourceRange.Position) throws(Failure) -> Expression {
         var expression = term
         while true {
+            try checkChainDepth(expression, at: position)
             let saved = (offset, line, column)
             skipSpace()
             if peek() == UInt8(ascii: "."), peek(1) == UInt8(ascii: "*") {

@@ -3,7 +3,7 @@ extension Parser {
     mutating func buildTemplate(_ tokens: [TemplateToken]) throws(Failure) -> [TemplatePart] {
         let stripped = Self.applyStripMarkers(tokens)
         var index = 0
-        let (parts, terminator) = try buildParts(stripped, &index)
+        let (parts, terminator) = try buildParts(stripped, &index, depth: 0)
         if let terminator {
             throw error("'%{\(terminator.name)}' has no matching opening directive", at: terminator.at)
         }
@@ -16,7 +16,8 @@ extension Parser {
     }
 
     /// Parts up to an `else`, `endif` or `endfor` (returned as the terminator), or the end.
-    private mutating func buildParts(_ tokens: [TemplateToken], _ index: inout Int) throws(Failure) -> ([TemplatePart], Terminator?) {
+    private mutating func buildParts(_ tokens: [TemplateToken], _ index: inout Int,
+                                     depth: Int) throws(Failure) -> ([TemplatePart], Terminator?) {
         var parts: [TemplatePart] = []
         while index < tokens.count {
             let token = tokens[index]
@@ -36,19 +37,21 @@ extension Parser {
                 case .elseBranch: return (parts, Terminator(name: "else", at: at))
                 case .endIf: return (parts, Terminator(name: "endif", at: at))
                 case .endFor: return (parts, Terminator(name: "endfor", at: at))
+                case .ifOpen where depth >= Self.maximumBlockDepth, .forOpen where depth >= Self.maximumBlockDepth:
+                    throw error("Template directives are nested too deeply (more than \(Self.maximumBlockDepth) levels)", at: at)
                 case .ifOpen(let condition):
-                    let (then, end) = try buildParts(tokens, &index)
+                    let (then, end) = try buildParts(tokens, &index, depth: depth + 1)
                     var otherwise: [TemplatePart] = []
                     var final = end
                     if end?.name == "else" {
-                        let (elseParts, elseEnd) = try buildParts(tokens, &index)
+                        let (elseParts, elseEnd) = try buildParts(tokens, &index, depth: depth + 1)
                         otherwise = elseParts
                         final = elseEnd
                     }
                     guard final?.name == "endif" else { throw error("'%{if}' is never closed with '%{endif}'", at: at) }
                     parts.append(.conditional(condition: condition, then: then, else: otherwise))
                 case .forOpen(let key, let value, let collection):
-                    let (body, end) = try buildParts(tokens, &index)
+                    let (body, end) = try buildParts(tokens, &index, depth: depth + 1)
                     guard end?.name == "endfor" else { throw error("'%{for}' is never closed with '%{endfor}'", at: at) }
                     parts.append(.loop(keyVariable: key, valueVariable: value, collection: collection, body: body))
                 }

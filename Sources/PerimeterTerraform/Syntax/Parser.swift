@@ -15,8 +15,14 @@ struct Parser {
     var newlineSkipping: [Bool] = [false]
 
     static let maximumDiagnostics = 25
+    /// Brackets, calls, conditionals and unary operators nested inside one another.
     static let maximumDepth = 200
+    /// Levels of one expression's tree, where chains (`1+1+...`, `a.b.c...`, `x[0][0]...`) add a level per step.
+    static let maximumExpressionDepth = 500
+    /// Blocks nested inside blocks, and `%{ if }` / `%{ for }` directives inside one another.
+    static let maximumBlockDepth = 100
     var depth = 0
+    var blockDepth = 0
 
     init(source: String, path: String) {
         bytes = Array(source.utf8)
@@ -98,5 +104,11 @@ struct Parser {
         defer { depth -= 1 }
         guard depth < Self.maximumDepth else { throw error("Expression is nested too deeply") }
         return try body(&self)
+    }
+
+    /// Stops a chain of operators or traversal steps before its tree grows deeper than the evaluator may walk.
+    mutating func checkChainDepth(_ expression: Expression, at place: SourceRange.Position) throws(Failure) {
+        guard expression.depth > Self.maximumExpressionDepth else { return }
+        throw error("Expression is nested too deeply (more than \(Self.maximumExpressionDepth) levels)", at: place)
     }
 }

@@ -88,10 +88,51 @@ public struct ConfigFile: Hashable, Sendable {
 public struct Expression: Hashable, Sendable {
     public var kind: ExpressionKind
     public var range: SourceRange
+    /// Levels of the tree from here to its deepest leaf (1 for a literal). Kept so that the parser can
+    /// refuse a chain such as `1+1+...` long enough to overflow the stack of whatever walks it.
+    public private(set) var depth: Int
 
     public init(_ kind: ExpressionKind, range: SourceRange) {
         self.kind = kind
         self.range = range
+        depth = 1 + kind.childDepth
+    }
+}
+
+extension ExpressionKind {
+    /// The depth of the deepest child; children already know theirs, so this costs one look at each.
+    var childDepth: Int {
+        switch self {
+        case .literal, .variable: 0
+        case .template(let parts): TemplatePart.depth(of: parts)
+        case .getAttribute(let inner, _), .unary(_, let inner), .parenthesized(let inner): inner.depth
+        case .index(let base, let key), .binary(_, let base, let key): max(base.depth, key.depth)
+        case .splat(let base, let traversal):
+            traversal.reduce(base.depth) { deepest, step in
+                if case .index(let key) = step { return max(deepest, key.depth) }
+                return deepest
+            }
+        case .functionCall(_, let items, _), .tuple(let items): items.reduce(0) { max($0, $1.depth) }
+        case .object(let items): items.reduce(0) { max($0, $1.key.depth, $1.value.depth) }
+        case .forExpression(let loop):
+            [loop.collection, loop.keyExpression, loop.valueExpression, loop.condition].reduce(0) { max($0, $1?.depth ?? 0) }
+        case .conditional(let condition, let then, let otherwise): max(condition.depth, then.depth, otherwise.depth)
+        }
+    }
+}
+
+extension TemplatePart {
+    /// Directive nesting counts as depth too; the parser bounds it, so this recursion is shallow.
+    static func depth(of parts: [TemplatePart]) -> Int {
+        parts.reduce(0) { deepest, part in
+            switch part {
+            case .literal: deepest
+            case .interpolation(let expression): max(deepest, expression.depth)
+            case .conditional(let condition, let then, let otherwise):
+                max(deepest, condition.depth, 1 + depth(of: then), 1 + depth(of: otherwise))
+            case .loop(_, _, let collection, let body): max(deepest, collection.depth, 1 + depth(of: body))
+            }
+        }
     }
 }
 
