@@ -17,15 +17,16 @@ enum FilesystemFunctions {
         },
         FunctionDefinition("fileexists", .exactly(1)) { arguments in
             let path = try arguments.string(0)
+            let resolved = try confined(path, arguments)
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: resolve(path, arguments.context), isDirectory: &isDirectory) else {
+            guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory) else {
                 return .bool(false)
             }
             guard !isDirectory.boolValue else { throw arguments.error("'\(path)' is a directory, not a file") }
             return .bool(true)
         },
         FunctionDefinition("fileset", .exactly(2)) { arguments in
-            let directory = resolve(try arguments.string(0), arguments.context)
+            let directory = try confined(try arguments.string(0), arguments)
             let pattern = PathNames.clean(try arguments.string(1))
             let matcher = GlobPattern(pattern)
             var found: [Value] = []
@@ -36,6 +37,8 @@ enum FilesystemFunctions {
                     guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue else {
                         continue
                     }
+                    // A link that leads out of the tree is not listed: nothing outside is revealed.
+                    guard arguments.context.confinement?.permits(full) ?? true else { continue }
                     if matcher.matches(relative) { found.append(.string(relative)) }
                 }
             }
@@ -43,11 +46,12 @@ enum FilesystemFunctions {
         },
         FunctionDefinition("templatefile", .exactly(2)) { arguments in
             let path = try arguments.string(0)
-            let resolved = resolve(path, arguments.context)
+            let resolved = try confined(path, arguments)
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory), !isDirectory.boolValue else {
                 throw arguments.error("No template file exists at '\(path)'")
             }
+            try checkReadable(path, resolved, arguments)
             let variables = try arguments.known(1)
             guard case .object = variables else { throw arguments.invalid(1, "a map of template variables is required") }
             return try arguments.context.renderTemplate(resolved, variables)
@@ -67,6 +71,10 @@ enum FilesystemFunctions {
             guard path == "~" || path.hasPrefix("~/") else {
                 throw arguments.error("Cannot expand the home directory of another user in '\(path)'")
             }
+            if arguments.context.confinement != nil {
+                // HOME comes from the environment, and nothing from the environment may reach a report.
+                return .unknown(Unknown(reason: "pathexpand() would read HOME from the environment, which perimeter does not"))
+            }
             guard let home = ProcessInfo.processInfo.environment["HOME"], !home.isEmpty else {
                 return .unknown(Unknown(reason: "pathexpand() needs HOME, which is not set"))
             }
@@ -82,13 +90,38 @@ enum FilesystemFunctions {
         return PathNames.clean(base + "/" + path)
     }
 
+    /// The resolved path, or an error when it leads outside the tree the evaluator confines reading to.
+    static func confined(_ path: String, _ arguments: Arguments) throws -> String {
+        let resolved = resolve(path, arguments.context)
+        if let confinement = arguments.context.confinement, !confinement.permits(resolved) {
+            throw arguments.error("'\(path)' is outside the scanned tree '\(confinement.root)'; perimeter reads files only "
+                                  + "inside it (--allow-outside-files reads it anyway)")
+        }
+        return resolved
+    }
+
+    /// Only regular files within the size limit are read: a FIFO would block, a device or a huge file never end.
+    static func checkReadable(_ path: String, _ resolved: String, _ arguments: Arguments) throws {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: resolved) else { return }
+        if let type = attributes[.type] as? FileAttributeType, type != .typeRegular, type != .typeDirectory {
+            throw arguments.error("'\(path)' is not a regular file")
+        }
+        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+        let limit = arguments.context.maximumFileBytes
+        if size > limit {
+            throw arguments.error("'\(path)' is \(size) bytes, more than the limit of \(limit) "
+                                  + "(raise it with --limit file-bytes=N)")
+        }
+    }
+
     private static func read(_ arguments: Arguments) throws -> (path: String, bytes: [UInt8]) {
         let path = try arguments.string(0)
-        let resolved = resolve(path, arguments.context)
+        let resolved = try confined(path, arguments)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory) else {
             throw arguments.error("No file exists at '\(path)'")
         }
+        try checkReadable(path, resolved, arguments)
         guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: resolved) else {
             throw arguments.error("Cannot read '\(path)': it is a directory or unreadable")
         }

@@ -6,6 +6,10 @@ public struct FunctionContext: Sendable {
     /// Renders a template file with variables; provided by the evaluator for `templatefile`.
     /// Receives the resolved path of the file.
     public var renderTemplate: @Sendable (_ path: String, _ variables: Value) throws -> Value
+    /// Where file functions may read; nil reads anywhere (the evaluator confines them unless told not to).
+    public var confinement: FileConfinement?
+    /// The most bytes `file()`, `filebase64()` and `templatefile()` read, checked before reading.
+    public var maximumFileBytes = EvaluationLimits().maximumFileBytes
 
     public init(baseDirectory: String, renderTemplate: @escaping @Sendable (String, Value) throws -> Value) {
         self.baseDirectory = baseDirectory
