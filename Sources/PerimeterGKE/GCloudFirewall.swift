@@ -14,9 +14,9 @@ enum GCloudFirewall {
             name: .known(name), direction: direction,
             disabled: .known(MarkedYAML.value(item, "disabled")?.scalarText == "true"),
             allowed: permissions(MarkedYAML.value(item, "allowed")), denied: permissions(MarkedYAML.value(item, "denied")),
-            sourceRanges: .known(strings(MarkedYAML.value(item, "sourceRanges"))),
+            sourceRanges: ranges(MarkedYAML.value(item, "sourceRanges")),
             targetTags: .known(strings(MarkedYAML.value(item, "targetTags"))),
-            priority: .known(MarkedYAML.value(item, "priority")?.scalarText.flatMap { Int($0) } ?? 1000),
+            priority: priority(MarkedYAML.value(item, "priority")),
             network: MarkedYAML.value(item, "network")?.scalarText.map { .external(networkName($0)) },
             targetServiceAccounts: .known(strings(MarkedYAML.value(item, "targetServiceAccounts"))))
     }
@@ -28,7 +28,30 @@ enum GCloudFirewall {
     }
 
     private static func strings(_ node: Node?) -> [String] {
-        node?.sequenceItems.compactMap(\.scalarText) ?? []
+        // A string where a list belongs is that one item, as gcloud's own parser reads a one-value list flag.
+        if case .scalar(let scalar)? = node, !["", "null", "Null", "NULL", "~"].contains(scalar.string) {
+            return [scalar.string]
+        }
+        return node?.sequenceItems.compactMap(\.scalarText) ?? []
+    }
+
+    /// Source ranges GCP would accept; one that is not a CIDR leaves the rule's sources unknown (its check
+    /// undecided) rather than dropped or read as another range.
+    private static func ranges(_ node: Node?) -> Resolved<[String]> {
+        let ranges = strings(node)
+        if let bad = ranges.first(where: { CIDR(parsing: $0) == nil }) {
+            return .unknown("sourceRanges '\(bad)' is not a CIDR block")
+        }
+        return .known(ranges)
+    }
+
+    /// 0 to 65535, 1000 when absent.
+    private static func priority(_ node: Node?) -> Resolved<Int> {
+        guard let node else { return .known(1000) }
+        guard let value = node.scalarText.flatMap({ Int($0) }), (0...65535).contains(value) else {
+            return .unknown("priority '\(node.scalarText ?? "?")' is not 0 to 65535")
+        }
+        return .known(value)
     }
 
     private static func permissions(_ node: Node?) -> [GCPFirewall.Permission] {

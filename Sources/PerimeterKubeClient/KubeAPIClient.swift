@@ -11,10 +11,18 @@ public final class KubeAPIClient: Sendable {
     private let client: HTTPClient
     private let token: String?
     private let requestTimeout: TimeAmount
+    private let timeoutSeconds: Int64
+    /// The most one answer may hold; a server that sends more is cut off, with the limit in the error.
+    public let maxResponseBytes: Int
     private let maxAttempts = 3
 
-    public init(connection: ClusterConnection, environment: [String: String], timeoutSeconds: Int64 = 30) throws {
+    /// `timeoutSeconds` bounds each whole call: connecting, the headers and the whole body (a body that
+    /// trickles in byte by byte does not keep it alive).
+    public init(connection: ClusterConnection, environment: [String: String], timeoutSeconds: Int64 = 30,
+                maxResponseBytes: Int = 256 << 20) throws {
         self.connection = connection
+        self.timeoutSeconds = timeoutSeconds
+        self.maxResponseBytes = maxResponseBytes
         var certificatePEM = connection.clientCertificatePEM
         var keyPEM = connection.clientKeyPEM
         switch connection.credential {
@@ -77,24 +85,79 @@ public final class KubeAPIClient: Sendable {
         while true {
             attempt += 1
             do {
-                let response = try await client.execute(request, timeout: requestTimeout)
-                let body = try await response.body.collect(upTo: 256 << 20)
-                let status = Int(response.status.code)
-                if (status == 429 || status >= 500) && attempt < maxAttempts {
+                let response = try await getOnce(request)
+                if (response.status == 429 || response.status >= 500) && attempt < maxAttempts {
                     try await Task.sleep(nanoseconds: UInt64(attempt) * 200_000_000)
                     continue
                 }
-                return Response(status: status, body: Data(body.readableBytesView))
+                return response
             } catch let error as KubeClientError {
                 throw error
             } catch {
-                if attempt < maxAttempts, !(error is NIOSSLError) {
+                // A deadline or a size cap would only be hit again; a handshake refusal too.
+                let final = error is NIOSSLError || error is NIOTooManyBytesError || error is CallDeadline
+                if attempt < maxAttempts, !final {
                     try await Task.sleep(nanoseconds: UInt64(attempt) * 200_000_000)
                     continue
                 }
-                throw KubeClientError("GET \(connection.server.host ?? "")\(pathAndQuery.split(separator: "?").first ?? ""): \(Self.describe(error))")
+                throw KubeClientError("GET \(connection.server.host ?? "")\(pathAndQuery.split(separator: "?").first ?? ""): \(describe(error))")
             }
         }
+    }
+
+    private struct CallDeadline: Error {}
+
+    /// One GET, headers and body, raced against the deadline: whichever ends first wins and the other is cancelled.
+    private func getOnce(_ request: HTTPClientRequest) async throws -> Response {
+        let limit = maxResponseBytes
+        return try await withThrowingTaskGroup(of: Response?.self) { group in
+            group.addTask { [client, requestTimeout] in
+                let response = try await client.execute(request, timeout: requestTimeout)
+                let body = try await response.body.collect(upTo: limit)
+                return Response(status: Int(response.status.code), body: Data(body.readableBytesView))
+            }
+            group.addTask { [timeoutSeconds] in
+                try await Task.sleep(nanoseconds: UInt64(timeoutSeconds) * 1_000_000_000)
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let response = first else { throw CallDeadline() }
+            return response
+        }
+    }
+
+    /// The server, as `host:port`, for messages.
+    private var serverName: String {
+        let host = connection.server.host ?? connection.server.absoluteString
+        let port = connection.server.port ?? (connection.server.scheme == "http" ? 80 : 443)
+        return "\(host):\(port)"
+    }
+
+    /// An error in words, never a Swift type name.
+    func describe(_ error: Error) -> String {
+        switch error {
+        case is CallDeadline:
+            return "no answer within \(timeoutSeconds) s"
+        case is NIOTooManyBytesError:
+            return "the API server at \(serverName) sent more than \(Self.size(maxResponseBytes))"
+        case let error as HTTPClientError:
+            switch error {
+            case .readTimeout, .deadlineExceeded: return "no answer within \(timeoutSeconds) s"
+            case .connectTimeout: return "cannot connect to \(serverName) within \(min(10, timeoutSeconds)) s"
+            case .remoteConnectionClosed: return "the API server at \(serverName) closed the connection"
+            case .cancelled: return "the call was cancelled"
+            default: return "HTTP error talking to \(serverName): \(Self.describe(error))"
+            }
+        case let error as IOError:
+            return "cannot connect to \(serverName): \(error.description)"
+        default:
+            let text = Self.describe(error)
+            return text.contains("efused") ? "cannot connect to \(serverName): connection refused" : text
+        }
+    }
+
+    static func size(_ bytes: Int) -> String {
+        bytes >= 1 << 20 && bytes % (1 << 20) == 0 ? "\(bytes >> 20) MiB" : bytes >= 1 << 10 && bytes % (1 << 10) == 0 ? "\(bytes >> 10) KiB" : "\(bytes) bytes"
     }
 
     static func describe(_ error: Error) -> String {

@@ -31,103 +31,83 @@ public enum ScanInput: Hashable, Sendable {
     }
 }
 
-/// Finds every input under the paths a user gives, and says clearly what it cannot use.
+/// What discovery found: the inputs, the problems, and the files it saw but did not read (each with its reason).
+public struct Discovery: Sendable {
+    public var inputs: [ScanInput] = []
+    public var diagnostics: [Diagnostic] = []
+    public var skipped: [SkippedInput] = []
+}
+
+/// Finds every input under the paths a user gives, and says clearly what it cannot use. Only regular
+/// files are opened; everything else a directory holds is listed in `skipped`, never silently dropped.
 public enum InputDiscovery {
     public static func discover(_ paths: [String], loader: ModuleLoader) -> (inputs: [ScanInput], diagnostics: [Diagnostic]) {
-        var inputs: [ScanInput] = []
+        let found = find(paths, loader: loader)
+        return (found.inputs, found.diagnostics)
+    }
+
+    public static func find(_ paths: [String], loader: ModuleLoader) -> Discovery {
+        var discovery = Discovery()
         var manifests: [String] = []
-        var diagnostics: [Diagnostic] = []
-        let manager = FileManager.default
         for path in paths {
-            var isDirectory: ObjCBool = false
-            guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                diagnostics.append(.error("No such file or directory", file: path))
-                continue
-            }
-            if isDirectory.boolValue {
-                guard manager.isReadableFile(atPath: path), (try? manager.contentsOfDirectory(atPath: path)) != nil else {
-                    diagnostics.append(.error("Cannot read directory", file: path))
+            switch FileTree.kind(of: path) {
+            case .missing:
+                discovery.diagnostics.append(.error("No such file or directory", file: path))
+            case .special(let reason):
+                discovery.diagnostics.append(.error("Not a regular file (\(reason.singular)): perimeter never opens one", file: path))
+            case .directory:
+                guard FileManager.default.isReadableFile(atPath: path), (try? FileManager.default.contentsOfDirectory(atPath: path)) != nil else {
+                    discovery.diagnostics.append(.error("Cannot read directory", file: path))
                     continue
                 }
                 let roots = TerraformEvaluator.rootModules(under: path, loader: loader)
-                let (plans, others, found) = filesUnder(path)
-                if roots.isEmpty && plans.isEmpty && others.isEmpty && found.isEmpty {
-                    diagnostics.append(.error("No input found in this directory: Terraform (.tf, .tf.json), plan JSON, gcloud JSON, "
-                                              + "Kubernetes manifests, kubelet configuration, flags or /metrics, or user data", file: path))
+                let tree = DirectoryInputs.find(under: path)
+                if roots.isEmpty && tree.inputs.isEmpty && tree.manifests.isEmpty {
+                    discovery.diagnostics.append(.error("No input found in this directory: Terraform (.tf, .tf.json), plan JSON, snapshots, gcloud JSON, "
+                                                        + "Kubernetes manifests, kubelet configuration, flags or /metrics, or user data", file: path))
                 }
-                inputs += roots.map { .terraform(directory: $0) } + plans.map { .plan(file: $0) } + others
-                manifests += found
-            } else {
+                discovery.inputs += roots.map { .terraform(directory: $0) } + tree.inputs
+                discovery.diagnostics += tree.diagnostics
+                discovery.skipped += tree.skipped
+                manifests += tree.manifests
+            case .regular:
                 switch classify(file: path) {
                 case .success(.kubernetes(let files)): manifests += files
-                case .success(let input): inputs.append(input)
-                case .failure(let diagnostic): diagnostics.append(diagnostic)
+                case .success(let input): discovery.inputs.append(input)
+                case .failure(let diagnostic): discovery.diagnostics.append(diagnostic)
                 }
             }
         }
-        if !manifests.isEmpty { inputs.append(.kubernetes(files: manifests)) }
-        return (inputs, diagnostics)
+        if !manifests.isEmpty { discovery.inputs.append(.kubernetes(files: manifests)) }
+        return discovery
     }
 
+    /// A file the user named: anything perimeter cannot read as an input is an error.
     private static func classify(file path: String) -> Result<ScanInput, Diagnostic> {
         if path.hasSuffix(".tf") || path.hasSuffix(".tf.json") {
             return .success(.terraformFile(path))
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(.error("Cannot read file", file: path))
+        let data: Data
+        switch FileTree.read(path) {
+        case .success(let bytes): data = bytes
+        case .failure(let failure): return .failure(.error(DirectoryInputs.describe(failure), file: path))
         }
-        if data.contains(0) {
+        if data.contains(0) && !NodeInputDetection.isCommandLineDump(data) {
             return .failure(.error("Not a text file: perimeter reads Terraform (.tf), plan JSON and snapshots", file: path))
         }
         if PlanReader.looksLikePlan(data) { return .success(.plan(file: path)) }
         if SnapshotFile.looksLikeSnapshot(data) { return .success(.snapshot(file: path)) }
+        if let location = UTF8Position.firstInvalid(in: data, file: path) {
+            return .failure(.error("Not UTF-8 text: an invalid byte here", at: location))
+        }
         let name = (path as NSString).lastPathComponent
         if let input = NodeInputDetection.classify(path: path, name: name, data: data) { return .success(input) }
+        if let reason = DirectoryInputs.templateReason(name: name, data: data) {
+            return .failure(.error("Not an input but a \(reason.singular)", file: path))
+        }
         if ManifestLoader.looksLikeManifest(data) { return .success(.kubernetes(files: [path])) }
         return .failure(.error("Not an input perimeter knows: expected Terraform (.tf), `terraform show -json` output, a perimeter "
                                + "snapshot, gcloud JSON, Kubernetes manifests, a kubelet configuration, flags or /metrics text, or user data",
                                file: path))
-    }
-
-    /// What a directory tree holds besides Terraform: plan JSON (`.json` files whose first bytes look like
-    /// `terraform show -json`), GKE and node inputs, and Kubernetes manifests (Helm templates left out).
-    /// Files that are none of these are skipped silently.
-    private static func filesUnder(_ path: String) -> (plans: [String], others: [ScanInput], manifests: [String]) {
-        guard let enumerator = FileManager.default.enumerator(atPath: path) else { return ([], [], []) }
-        var plans: [String] = []
-        var others: [ScanInput] = []
-        var manifests: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            let name = (relative as NSString).lastPathComponent
-            if name.hasPrefix(".") || name == "node_modules" {
-                enumerator.skipDescendants()
-                continue
-            }
-            guard !name.hasSuffix(".tf"), !name.hasSuffix(".tf.json"), !name.hasSuffix(".tfvars.json"), !name.hasSuffix(".tfvars"),
-                  !name.hasSuffix(".tfstate"), !name.hasSuffix(".expect") else { continue }
-            let full = (path as NSString).appendingPathComponent(relative)
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
-            if name.hasSuffix(".json") {
-                guard let handle = FileHandle(forReadingAtPath: full) else { continue }
-                let head = handle.readData(ofLength: 4096)
-                try? handle.close()
-                if PlanReader.looksLikePlan(head) {
-                    plans.append(full)
-                    continue
-                }
-            }
-            guard NodeInputDetection.isCandidate(name: name),
-                  let attributes = try? FileManager.default.attributesOfItem(atPath: full),
-                  (attributes[.size] as? Int ?? 0) <= NodeInputDetection.maximumSize,
-                  let data = FileManager.default.contents(atPath: full), !data.contains(0),
-                  !SnapshotFile.looksLikeSnapshot(data) else { continue }
-            if let input = NodeInputDetection.classify(path: full, name: relative, data: data) {
-                others.append(input)
-            } else if ManifestLoader.looksLikeManifest(data), !ManifestLoader.looksLikeTemplate(data) {
-                manifests.append(full)
-            }
-        }
-        return (plans.sorted(), others.sorted { $0.path < $1.path }, manifests.sorted())
     }
 }

@@ -45,7 +45,7 @@ struct AWSOptions: ParsableArguments {
     }
 
     /// Collects, with a progress line on a terminal; a collection that cannot start is a one-line error, exit 2.
-    func collect() async throws -> Snapshot {
+    func collect(reportingErrors: Bool = true) async throws -> Snapshot {
         let request = AWSCollectionRequest(
             cluster: cluster ?? "", scope: scope, region: region, profile: profile,
             client: AWSClientOptions(endpointURL: (endpointURL ?? environmentEndpoint).flatMap(URL.init(string:)), timeout: timeout,
@@ -61,8 +61,20 @@ struct AWSOptions: ParsableArguments {
             return snapshot
         } catch let error as AWSCollectionError {
             if showProgress { FileHandle.standardError.write(Data("\u{1B}[2K\r".utf8)) }
+            guard reportingErrors else { throw error }
             FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
             throw ExitCode(2)
+        }
+    }
+
+    /// Collects for `scan --aws`: a collection that cannot start is an input error of the scan, not the end of it.
+    func collectOrGap() async -> Result<Snapshot, Diagnostic> {
+        do {
+            return .success(try await collect(reportingErrors: false))
+        } catch let error as AWSCollectionError {
+            return .failure(.error("AWS not read: \(error.description)", file: "aws:\(cluster ?? "")"))
+        } catch {
+            return .failure(.error("AWS not read: \(error)", file: "aws:\(cluster ?? "")"))
         }
     }
 }

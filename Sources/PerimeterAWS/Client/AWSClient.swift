@@ -1,7 +1,7 @@
+import AsyncHTTPClient
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
+import NIOCore
+import NIOHTTP1
 
 /// Settings of one collection run's HTTP side.
 public struct AWSClientOptions: Sendable {
@@ -11,13 +11,16 @@ public struct AWSClientOptions: Sendable {
     public var timeout: TimeInterval
     public var retry: RetryPolicy
     public var maxConcurrentCalls: Int
+    /// The most one answer may hold; more is cut off, with the limit in the error.
+    public var maxResponseBytes: Int
 
     public init(endpointURL: URL? = nil, timeout: TimeInterval = 30, retry: RetryPolicy = RetryPolicy(),
-                maxConcurrentCalls: Int = 8) {
+                maxConcurrentCalls: Int = 8, maxResponseBytes: Int = 256 << 20) {
         self.endpointURL = endpointURL
         self.timeout = timeout
         self.retry = retry
         self.maxConcurrentCalls = maxConcurrentCalls
+        self.maxResponseBytes = maxResponseBytes
     }
 }
 
@@ -39,12 +42,15 @@ struct AWSResponse: Sendable {
     var body: Data
 }
 
-/// Signs and sends read-only calls, with timeouts, bounded retries and bounded concurrency. Counts calls.
+/// Signs and sends read-only calls, with a deadline on each whole call (connect, headers and body), a cap
+/// on the size of an answer, bounded retries and bounded concurrency. Counts calls.
+///
+/// SwiftNIO's HTTP client, not URLSession: on Linux a URLSession task whose server stalls after the
+/// headers kept a core busy, and cancelling one could hang.
 public final class AWSClient: Sendable {
     public let credentials: AWSCredentials
     public let region: String
     let options: AWSClientOptions
-    private let session: URLSession
     private let limiter: ConcurrencyLimiter
     private let counter = CallCounter()
 
@@ -52,17 +58,8 @@ public final class AWSClient: Sendable {
         self.credentials = credentials
         self.region = region
         self.options = options
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = options.timeout
-        configuration.timeoutIntervalForResource = options.timeout * 4
-        configuration.httpMaximumConnectionsPerHost = options.maxConcurrentCalls
-        configuration.urlCache = nil
-        configuration.httpCookieStorage = nil
-        session = URLSession(configuration: configuration)
         limiter = ConcurrencyLimiter(limit: options.maxConcurrentCalls)
     }
-
-    deinit { session.finishTasksAndInvalidate() }
 
     /// HTTP requests sent, retries included.
     public var callCount: Int { counter.value }
@@ -101,44 +98,86 @@ public final class AWSClient: Sendable {
         guard let url = URL(string: "\(base.scheme ?? "https")://\(hostHeader)\(path)\(queryText)") else {
             throw AWSCallError(operation: request.operation, kind: .transport, message: "cannot build a URL for \(path)")
         }
-        var urlRequest = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: options.timeout)
-        urlRequest.httpMethod = request.method
-        for header in headers.dropFirst() + signed.headersToAdd { urlRequest.setValue(header.value, forHTTPHeaderField: header.name) }
-        urlRequest.setValue("perimeter", forHTTPHeaderField: "User-Agent")
-        if request.method != "GET" { urlRequest.httpBody = request.body }
+        var httpRequest = HTTPClientRequest(url: url.absoluteString)
+        httpRequest.method = HTTPMethod(rawValue: request.method)
+        for header in headers.dropFirst() + signed.headersToAdd { httpRequest.headers.replaceOrAdd(name: header.name, value: header.value) }
+        httpRequest.headers.replaceOrAdd(name: "User-Agent", value: "perimeter")
+        if request.method != "GET" { httpRequest.body = .bytes(ByteBuffer(bytes: request.body)) }
 
         await limiter.acquire()
         counter.increment()
-        let result: (Data, URLResponse)
-        do {
-            result = try await session.data(for: urlRequest)
-            await limiter.release()
-        } catch {
-            await limiter.release()
-            throw Self.transportError(error, operation: request.operation, timeout: options.timeout, url: base)
+        let result: Result<AWSResponseWithHeaders, Error> = await Self.fetch(httpRequest, timeout: options.timeout,
+                                                                             limit: options.maxResponseBytes)
+        await limiter.release()
+        let answer: AWSResponseWithHeaders
+        switch result {
+        case .success(let value): answer = value
+        case .failure(let error):
+            throw Self.transportError(error, operation: request.operation, timeout: options.timeout, url: base,
+                                      limit: options.maxResponseBytes)
         }
-        guard let http = result.1 as? HTTPURLResponse else {
-            throw AWSCallError(operation: request.operation, kind: .transport, message: "no HTTP response")
-        }
-        if (200..<300).contains(http.statusCode) { return AWSResponse(status: http.statusCode, body: result.0) }
-        var lowered: [String: String] = [:]
-        for (name, value) in http.allHeaderFields {
-            if let name = name as? String, let value = value as? String { lowered[name.lowercased()] = value }
-        }
-        throw AWSCallError.from(operation: request.operation, status: http.statusCode, headers: lowered, body: result.0)
+        if (200..<300).contains(answer.status) { return AWSResponse(status: answer.status, body: answer.body) }
+        throw AWSCallError.from(operation: request.operation, status: answer.status, headers: answer.headers, body: answer.body)
     }
 
-    private static func transportError(_ error: Error, operation: String, timeout: TimeInterval, url: URL) -> AWSCallError {
-        if let urlError = error as? URLError, urlError.code == .timedOut {
+    private struct AWSResponseWithHeaders: Sendable {
+        var status: Int
+        /// Lowercased names.
+        var headers: [String: String]
+        var body: Data
+    }
+
+    private struct CallDeadline: Error {}
+
+    /// One call, headers and body, raced against the deadline: whichever ends first wins, the other is cancelled.
+    private static func fetch(_ request: HTTPClientRequest, timeout: TimeInterval, limit: Int) async -> Result<AWSResponseWithHeaders, Error> {
+        do {
+            return .success(try await withThrowingTaskGroup(of: AWSResponseWithHeaders?.self) { group in
+                group.addTask {
+                    let response = try await HTTPClient.shared.execute(request, timeout: .nanoseconds(Int64(timeout * 1_000_000_000)))
+                    let body = try await response.body.collect(upTo: limit)
+                    var headers: [String: String] = [:]
+                    for (name, value) in response.headers { headers[name.lowercased()] = value }
+                    return AWSResponseWithHeaders(status: Int(response.status.code), headers: headers, body: Data(body.readableBytesView))
+                }
+                group.addTask {
+                    try await Task.sleep(nanoseconds: UInt64(timeout * 1_000_000_000))
+                    return nil
+                }
+                defer { group.cancelAll() }
+                guard let first = try await group.next(), let answer = first else { throw CallDeadline() }
+                return answer
+            })
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    private static func transportError(_ error: Error, operation: String, timeout: TimeInterval, url: URL, limit: Int) -> AWSCallError {
+        let server = url.port.map { "\(url.host ?? ""):\($0)" } ?? (url.host ?? url.absoluteString)
+        if error is CallDeadline || (error as? HTTPClientError).map({ [.readTimeout, .deadlineExceeded].contains($0) }) == true {
             return AWSCallError(operation: operation, kind: .timeout,
                                 message: "no answer from \(url.absoluteString) within \(Self.seconds(timeout))")
         }
-        let reason = (error as? URLError).map { "\($0.code)" } ?? ""
-        // A URL the HTTP stack refuses will not get better on a retry.
-        let permanent = (error as? URLError).map { [.badURL, .unsupportedURL].contains($0.code) } ?? false
-        return AWSCallError(operation: operation, kind: permanent ? .other : .transport,
-                            message: "cannot reach \(url.absoluteString): \(error.localizedDescription) \(reason)"
-                                .trimmingCharacters(in: .whitespaces))
+        if error is NIOTooManyBytesError {
+            // The same answer would be as large on a retry.
+            return AWSCallError(operation: operation, kind: .other, message: "the endpoint at \(server) sent more than \(Self.size(limit))")
+        }
+        let reason: String
+        switch error {
+        case let error as HTTPClientError where error == .connectTimeout: reason = "no connection within 10 s"
+        case let error as HTTPClientError where error == .remoteConnectionClosed: reason = "the server closed the connection"
+        case let error as HTTPClientError where error == .invalidURL || error == .emptyHost || error == .unsupportedScheme(url.scheme ?? ""):
+            return AWSCallError(operation: operation, kind: .other, message: "cannot reach \(url.absoluteString): not a URL perimeter can call")
+        default:
+            let text = "\(error)"
+            reason = text.contains("efused") ? "connection refused" : AWSCallError.oneLine(text)
+        }
+        return AWSCallError(operation: operation, kind: .transport, message: "cannot reach \(url.absoluteString): \(reason)")
+    }
+
+    static func size(_ bytes: Int) -> String {
+        bytes >= 1 << 20 && bytes % (1 << 20) == 0 ? "\(bytes >> 20) MiB" : bytes >= 1 << 10 && bytes % (1 << 10) == 0 ? "\(bytes >> 10) KiB" : "\(bytes) bytes"
     }
 
     static func seconds(_ value: TimeInterval) -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import PerimeterModel
 
 /// Finds the directories that hold Terraform configuration, skipping what tools install or hide.
 enum TerraformDirectories {
@@ -6,23 +7,13 @@ enum TerraformDirectories {
 
     static func find(under path: String) -> [String] {
         let root = PathNormalization.normalize(path)
-        var found: [String] = []
-        var pending = [root]
-        let manager = FileManager.default
-        while let directory = pending.popLast() {
-            guard let names = try? manager.contentsOfDirectory(atPath: directory) else { continue }
-            var hasConfiguration = false
-            for name in names.sorted() {
-                if name.hasSuffix(".tf") || name.hasSuffix(".tf.json") { hasConfiguration = true }
-                guard !name.hasPrefix("."), !skipped.contains(name) else { continue }
-                let child = PathNormalization.join(directory, name)
-                var isDirectory: ObjCBool = false
-                if manager.fileExists(atPath: child, isDirectory: &isDirectory), isDirectory.boolValue {
-                    pending.append(child)
-                }
-            }
-            if hasConfiguration { found.append(directory) }
-        }
-        return found.sorted()
+        // FileTree never follows a symlink out of the tree and walks a directory reached twice once,
+        // so two symlinks to `.` end (they used to branch until the kernel's symlink limit).
+        let listing = FileTree.walk(root) { $0.hasPrefix(".") || skipped.contains($0) }
+        let configured = Set(listing.files.filter { $0.hasSuffix(".tf") || $0.hasSuffix(".tf.json") }.map { file in
+            let parent = (file as NSString).deletingLastPathComponent
+            return parent.isEmpty ? "." : parent
+        })
+        return listing.directories.filter { configured.contains($0) }.sorted()
     }
 }

@@ -51,10 +51,26 @@ enum SecurityGroupRuleReading {
         case (.unknown(let reason)?, _), (_, .unknown(let reason)?):
             return .unknown(reason)
         case (.known(let low)?, .known(let high)?):
-            return .known(range(low, high))
+            return checked(low, high, fields, from: from, to: to)
         case (.known(let port)?, nil), (nil, .known(let port)?):
-            return .known(range(port, port))
+            return checked(port, port, fields, from: low == nil ? to : from, to: low == nil ? to : from)
         }
+    }
+
+    /// AWS rejects ports outside -1...65535 and a range that runs backwards: the rule is kept with unknown
+    /// ports (its checks undecided) and a warning at the field, never read as some other range.
+    private static func checked(_ low: Int, _ high: Int, _ fields: Fields, from: String, to: String) -> Resolved<PortRange> {
+        for (name, port) in [(from, low), (to, high)] where !(-1...65535).contains(port) {
+            fields.context.warn("\(fields.path(of: name)) \(port) is not a port (0 to 65535, or -1 for all)",
+                                instance: fields.instance, path: fields.path(of: name))
+            return .unknown("\(fields.instance.address).\(fields.path(of: name)) = \(port) is not a port")
+        }
+        if low > high && low >= 0 && high >= 0 {
+            fields.context.warn("\(fields.path(of: from)) \(low) is above \(fields.path(of: to)) \(high)",
+                                instance: fields.instance, path: fields.path(of: from))
+            return .unknown("\(fields.instance.address): port range \(low)-\(high) runs backwards")
+        }
+        return .known(range(low, high))
     }
 
     /// `-1` in a port field means every port, as EC2 reports it.
@@ -68,7 +84,7 @@ enum SecurityGroupRuleReading {
         guard let items = fields.items(name) else { return [] }
         return items.compactMap { item in
             switch item {
-            case .string(let cidr) where !cidr.isEmpty: return .cidr(cidr)
+            case .string(let cidr) where !cidr.isEmpty: return validated(cidr, fields, name)
             case .unknown(let unknown): return .unknown(unknown.reason)
             case .null, .string: return nil
             default:
@@ -81,10 +97,18 @@ enum SecurityGroupRuleReading {
     /// One optional CIDR attribute (`cidr_ipv4`).
     static func cidr(_ fields: Fields, _ name: String) -> RuleEndpoint? {
         switch fields.string(name) {
-        case .known(let cidr)?: .cidr(cidr)
+        case .known(let cidr)?: validated(cidr, fields, name)
         case .unknown(let reason)?: .unknown(reason)
         case nil: nil
         }
+    }
+
+    /// A CIDR AWS would accept, or a warning at the field and an unknown source: `10.0.0.0/33`,
+    /// `999.1.1.1/8` and `"0.0.0.0/0 "` (AWS rejects the space) are neither dropped nor read as something else.
+    static func validated(_ text: String, _ fields: Fields, _ name: String) -> RuleEndpoint {
+        guard CIDR(parsing: text) == nil else { return .cidr(text) }
+        fields.context.warn("\(fields.path(of: name)) '\(text)' is not a CIDR block", instance: fields.instance, path: fields.path(of: name))
+        return .unknown("\(fields.instance.address).\(fields.path(of: name)): '\(text)' is not a CIDR block")
     }
 
     /// `self = true`.

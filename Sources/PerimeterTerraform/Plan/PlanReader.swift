@@ -23,7 +23,27 @@ public enum PlanReader {
         var byAddress: [String: PlanEntry] = [:]
         for entry in document.entries { byAddress[entry.address] = byAddress[entry.address] ?? entry }
         let unknowns = PlanUnknowns(configuration: PlanConfiguration(document.configuration), entries: byAddress)
-        return (document.entries.map(unknowns.instance), [])
+        return (document.entries.map(unknowns.instance), formatWarnings(root, path: path))
+    }
+
+    /// The plan formats this reader knows: Terraform keeps a major version's minor versions compatible,
+    /// and changes the major version when a field changes meaning.
+    static let knownFormatMajors: Set<Int> = [0, 1]
+
+    /// A `format_version` of another major version still reads, with a warning that values may be misread.
+    static func formatWarnings(_ root: JSONValue, path: String) -> [Diagnostic] {
+        let text: String
+        switch root["format_version"] {
+        case .string(let value)?: text = value
+        case let other?: return [.warning("format_version is \(other.kindName), not a version string such as \"1.2\"", file: path)]
+        case nil: return []
+        }
+        let major = text.split(separator: ".", omittingEmptySubsequences: false).first.flatMap { Int($0) }
+        guard let major, knownFormatMajors.contains(major) else {
+            return [.warning("format_version '\(text)' is not one this perimeter knows (0.x, 1.x): values may be read wrongly; upgrade perimeter",
+                             file: path)]
+        }
+        return []
     }
 
     /// Cheap sniff used by input auto-detection: does this JSON look like a plan (has "format_version" and "planned_values" or "resource_changes")?

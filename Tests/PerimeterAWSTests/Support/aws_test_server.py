@@ -9,6 +9,10 @@ then runs until its standard input closes (the test process ended), so nothing o
                        times an action is called. GET /__counts gives the calls seen per action as JSON,
                        and `__max_in_flight`, the most requests it ever held at once.
   silent               accept connections and never answer
+  misbehave HOW [N]    answer every request badly, HOW being
+                         trickle N    200 with a body of N bytes sent one byte every 50 ms
+                         huge N       200 with a body of N bytes, fast, with no Content-Length (ends at close)
+                         stall        200 headers announcing 1000 bytes, then nothing
   enable-auth URL      (not a server) turn on moto's signature checking with a fresh IAM user;
                        prints {"AccessKeyId", "SecretAccessKey"}
 """
@@ -175,6 +179,50 @@ def run_silent() -> None:
     announce_and_wait(listener.getsockname()[1])
 
 
+def run_misbehave(how: str, size: int) -> None:
+    listener = socket.socket()
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(64)
+
+    def serve(conn):
+        try:
+            conn.settimeout(30)
+            request = b""
+            while b"\r\n\r\n" not in request:
+                chunk = conn.recv(65536)
+                if not chunk:
+                    return
+                request += chunk
+            head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+            if how == "trickle":
+                conn.sendall((head + f"Content-Length: {size}\r\n\r\n").encode())
+                for _ in range(size):
+                    conn.sendall(b" ")
+                    time.sleep(0.05)
+            elif how == "huge":
+                conn.sendall((head + "Connection: close\r\n\r\n").encode())
+                block = b" " * 65536
+                sent = 0
+                while sent < size:
+                    conn.sendall(block)
+                    sent += len(block)
+            elif how == "stall":
+                conn.sendall((head + "Content-Length: 1000\r\n\r\n").encode())
+                time.sleep(120)
+        except OSError:
+            pass  # the client gave up, as it should
+        finally:
+            conn.close()
+
+    def accept():
+        while True:
+            conn, _ = listener.accept()
+            threading.Thread(target=serve, args=(conn,), daemon=True).start()
+    threading.Thread(target=accept, daemon=True).start()
+    announce_and_wait(listener.getsockname()[1])
+
+
 def enable_auth(url: str) -> None:
     import boto3
     iam = boto3.client("iam", endpoint_url=url, region_name="us-east-1",
@@ -197,6 +245,8 @@ if __name__ == "__main__":
         run_proxy(sys.argv[2:])
     elif mode == "silent":
         run_silent()
+    elif mode == "misbehave":
+        run_misbehave(sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 0)
     elif mode == "enable-auth":
         enable_auth(sys.argv[2])
     else:
