@@ -48,7 +48,9 @@ let package = Package(
         // Live AWS collection: SigV4, credentials, read-only API calls over HTTP(S). Only the CLI links it.
         .target(
             name: "PerimeterAWS",
-            dependencies: ["PerimeterModel", "PerimeterKubelet", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["PerimeterModel", "PerimeterKubelet", .product(name: "Crypto", package: "swift-crypto"),
+                           .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                           .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio")]
         ),
         // Networking: the read-only kubelet probe. Only the CLI and its tests depend on it.
         .target(name: "PerimeterProbe", dependencies: [
