@@ -1,7 +1,7 @@
 /// Expressions whose result `terraform console` and `FunctionLibrary` must agree on, compared
 /// as `jsonencode` text (or both failing). Numbers stay within what a Double holds exactly.
 enum OracleCases {
-    static let expressions: [String] = collections + sets + strings + formatting + numbers + encodings + network + conversions + edgeCases
+    static let expressions: [String] = collections + sets + strings + formatting + numbers + encodings + network + conversions + edgeCases + regexes
 
     static let collections = [
         #"concat(["a"], [], ["b", "c"])"#,

@@ -150,9 +150,7 @@ struct RE2Parser {
             guard !name.isEmpty, name.unicodeScalars.allSatisfy(Self.isNameScalar) else {
                 throw RE2Error("invalid named capture", text(start..<close + 1))
             }
-            guard !groupNames.contains(name) else {
-                throw RE2Error("duplicate capture group name", text(start..<close + 1))
-            }
+            // Go, unlike RE2, accepts a name twice (Terraform's object then keeps the last).
             index = close + 1
             groupNames.append(name)
             return Frame(savedFlags: flags, capture: groupNames.count, openedAt: start)

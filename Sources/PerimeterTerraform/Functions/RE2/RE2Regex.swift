@@ -120,18 +120,19 @@ struct RE2Regex: Sendable {
                 continue
             }
             index = braced ? cursor + 1 : cursor
-            if let range = group(named: name).flatMap(match.group) {
+            if let range = groups(named: name).lazy.compactMap(match.group).first {
                 output.append(contentsOf: text[range])
             }
         }
     }
 
-    /// The group a reference names: digits without a leading zero are a number, anything else a name.
-    private func group(named name: ArraySlice<Unicode.Scalar>) -> Int? {
+    /// The groups a reference names: digits without a leading zero are a number, anything else
+    /// a name (the first of its groups that took part is used).
+    private func groups(named name: ArraySlice<Unicode.Scalar>) -> [Int] {
         let isNumber = name.allSatisfy { ("0"..."9").contains($0) } && (name.count == 1 || name.first != "0") && name.count <= 8
-        if isNumber { return Int(String(String.UnicodeScalarView(name))) }
         let text = String(String.UnicodeScalarView(name))
-        return groupNames.firstIndex(of: text).map { $0 + 1 }
+        if isNumber { return [Int(text)!] }
+        return groupNames.indices.filter { groupNames[$0] == text }.map { $0 + 1 }
     }
 
     private static func isReferenceScalar(_ scalar: Unicode.Scalar) -> Bool {
