@@ -9,13 +9,19 @@ public struct JSONReporter: Reporter {
     public init() {}
 
     public func render(_ report: ScanReport) -> String {
-        let document: JSONValue = .object([
+        var fields: [String: JSONValue] = [
             "version": .int(Self.formatVersion),
             "tool": .object(["name": .string("perimeter"), "version": .string(report.toolVersion)]),
             "findings": .array(report.orderedFindings.map(Self.finding)),
             "errors": .array(report.orderedDiagnostics.map(Self.error)),
             "summary": Self.summary(report),
-        ])
+            // Always present: an empty list says every check could decide.
+            "undecided": .array(report.orderedUndecided.map(Self.undecided)),
+            "coverage": .array(report.coverage.map(Self.coverage)),
+        ]
+        // Only when there are some, so reports of scans that skipped nothing keep their shape.
+        if !report.skipped.isEmpty { fields["skipped"] = .array(report.skipped.map(Self.skipped)) }
+        let document: JSONValue = .object(fields)
         return document.pretty
     }
 
@@ -29,6 +35,46 @@ public struct JSONReporter: Reporter {
             ("message", .string(finding.message)),
             ("evidence", .array(finding.evidence.map(JSONValue.string))),
             ("input", finding.input.map(JSONValue.string)),
+            ("callChain", finding.callChain.map(callChain)),
+        ])
+    }
+
+    /// The module calls, outermost first, then the finding's own place: `[{module, address, file, line}, ...]`.
+    private static func callChain(_ chain: [ModuleCallSite]) -> JSONValue {
+        .array(chain.map { site in
+            .object([
+                ("module", .string(site.name)),
+                ("address", .string(site.address)),
+                ("file", .string(site.location.file)),
+                ("line", .int(site.location.line)),
+            ])
+        })
+    }
+
+    private static func undecided(_ entry: Undecided) -> JSONValue {
+        .object([
+            ("kind", .string(entry.kind.rawValue)),
+            ("ruleId", entry.ruleId.map(JSONValue.string)),
+            ("resource", .string(entry.resource)),
+            ("location", entry.location.map(location)),
+            ("reason", .string(entry.reason)),
+            ("fix", entry.fix.map(JSONValue.string)),
+            ("input", entry.input.map(JSONValue.string)),
+            ("callChain", entry.callChain.map(callChain)),
+            ("message", .string(entry.description)),
+        ])
+    }
+
+    private static func coverage(_ coverage: InputCoverage) -> JSONValue {
+        .object([
+            ("input", .string(coverage.input)),
+            ("kind", .string(coverage.kind)),
+            ("resources", .int(coverage.resources)),
+            ("instances", .int(coverage.instances)),
+            ("moduleCallsRead", .int(coverage.moduleCallsRead)),
+            ("moduleCallsNotRead", .int(coverage.moduleCallsNotRead)),
+            ("unknownValuesThatMattered", .int(coverage.unknownValuesThatMattered)),
+            ("undecidedChecks", .int(coverage.undecidedChecks)),
         ])
     }
 
@@ -46,11 +92,21 @@ public struct JSONReporter: Reporter {
         ])
     }
 
+    private static func skipped(_ skipped: SkippedInput) -> JSONValue {
+        .object([
+            ("path", .string(skipped.path)),
+            ("reason", .string(skipped.reason.rawValue)),
+            ("detail", skipped.detail.map(JSONValue.string)),
+        ])
+    }
+
     private static func summary(_ report: ScanReport) -> JSONValue {
         var counts: [String: JSONValue] = [
             "total": .int(report.findings.count),
             "suppressed": .int(report.suppressed),
             "inputs": .int(report.inputs.count),
+            "undecided": .int(report.undecidedChecks.count),
+            "modulesNotRead": .int(report.modulesNotRead.count),
         ]
         for severity in Severity.allCases {
             counts[severity.rawValue] = .int(report.count(of: severity))

@@ -60,6 +60,7 @@ public struct SARIFReporter: Reporter {
             ("level", .string(SARIFRules.level(finding.severity))),
             ("message", .object(["text": .string(finding.message)])),
             ("locations", .array([location])),
+            ("relatedLocations", relatedLocations(finding.callChain, report)),
             ("partialFingerprints", .object([
                 Self.fingerprintKey: .string(Fingerprint.fnv1a([finding.ruleId, finding.resource, finding.message])),
             ])),
@@ -69,6 +70,42 @@ public struct SARIFReporter: Reporter {
                 "evidence": .array(finding.evidence.map(JSONValue.string)),
             ])),
         ])
+    }
+
+    /// The module calls a finding came through, outermost first: where the caller passed the value.
+    private func relatedLocations(_ chain: [ModuleCallSite]?, _ report: ScanReport) -> JSONValue? {
+        guard let chain, !chain.isEmpty else { return nil }
+        return .array(chain.enumerated().map { index, site in
+            .object([
+                ("id", .int(index)),
+                ("physicalLocation", physicalLocation(file: site.location.file, line: site.location.line,
+                                                      column: site.location.column, report)),
+                ("message", .object(["text": .string("called through \(site.description)")])),
+            ])
+        })
+    }
+
+    /// Undecided checks and module calls not read, as notes: not results, but a scan's known blind spots.
+    private func undecidedNotifications(_ report: ScanReport) -> [JSONValue] {
+        report.orderedUndecided.map { entry in
+            let locations: JSONValue? = entry.location.map { place in
+                .array([.object(["physicalLocation": physicalLocation(file: place.file, line: place.line,
+                                                                      column: place.column, report)])])
+            }
+            let text = entry.description + (entry.fix.map { " (\($0))" } ?? "")
+            return .object([
+                ("level", .string("note")),
+                ("message", .object(["text": .string(text)])),
+                ("locations", locations),
+                ("descriptor", .object(["id": .string(entry.kind == .check ? "undecided" : "module-not-read")])),
+                ("associatedRule", entry.ruleId.map { .object(["id": .string($0)]) }),
+                ("properties", .object([
+                    ("kind", .string(entry.kind.rawValue)),
+                    ("resource", .string(entry.resource)),
+                    ("reason", .string(entry.reason)),
+                ])),
+            ])
+        }
     }
 
     private func invocation(_ report: ScanReport) -> JSONValue {
@@ -87,7 +124,7 @@ public struct SARIFReporter: Reporter {
         let failed = report.diagnostics.contains { $0.severity == .error }
         return .object([
             "executionSuccessful": .bool(!failed),
-            "toolExecutionNotifications": .array(notifications),
+            "toolExecutionNotifications": .array(notifications + undecidedNotifications(report)),
         ])
     }
 

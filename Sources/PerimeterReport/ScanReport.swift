@@ -17,6 +17,12 @@ public struct ScanReport: Sendable {
     /// The directory relative file paths start from. SARIF uses it to make absolute paths
     /// relative to `%SRCROOT%` and to say where `%SRCROOT%` is; nil when unknown.
     public var sourceRoot: String?
+    /// Files a directory scan saw but did not read (FIFOs, Helm templates, symlinks out of the tree), each with its reason.
+    public var skipped: [SkippedInput] = []
+    /// Checks left undecided (a value known only after apply) and module calls not read: the third verdict.
+    public var undecided: [Undecided] = []
+    /// Per input: resources and instances read, module calls read and not read, unknowns that mattered.
+    public var coverage: [InputCoverage] = []
 
     public init(findings: [Finding] = [], diagnostics: [Diagnostic] = [], checks: [CheckDescription] = [],
                 inputs: [String] = [], toolVersion: String, suppressed: Int = 0, sourceRoot: String? = nil) {
@@ -27,6 +33,21 @@ public struct ScanReport: Sendable {
         self.toolVersion = toolVersion
         self.suppressed = suppressed
         self.sourceRoot = sourceRoot
+    }
+
+    /// The same report, with what the scan could not decide and what each input gave.
+    public func with(undecided: [Undecided], coverage: [InputCoverage]) -> ScanReport {
+        var report = self
+        report.undecided = undecided
+        report.coverage = coverage
+        return report
+    }
+
+    /// The same report, with the files the scan skipped.
+    public func with(skipped: [SkippedInput]) -> ScanReport {
+        var report = self
+        report.skipped = skipped
+        return report
     }
 }
 
@@ -80,5 +101,36 @@ extension ScanReport {
     private static func place(of diagnostic: Diagnostic) -> (file: String, line: Int, column: Int) {
         (diagnostic.file ?? diagnostic.location?.file ?? "", diagnostic.location?.line ?? 0,
          diagnostic.location?.column ?? 0)
+    }
+}
+
+extension ScanReport {
+    /// Undecided entries in a stable order: by kind (checks first), rule id, resource, then reason.
+    public var orderedUndecided: [Undecided] {
+        undecided.sorted { a, b in
+            if a.kind != b.kind { return a.kind == .check }
+            if a.ruleId != b.ruleId { return (a.ruleId ?? "") < (b.ruleId ?? "") }
+            if a.resource != b.resource { return a.resource < b.resource }
+            if a.input != b.input { return (a.input ?? "") < (b.input ?? "") }
+            return a.reason < b.reason
+        }
+    }
+
+    public var undecidedChecks: [Undecided] { orderedUndecided.filter { $0.kind == .check } }
+    public var modulesNotRead: [Undecided] { orderedUndecided.filter { $0.kind == .moduleNotRead } }
+
+    /// `3 root modules, 1 plan`: the inputs by kind, from coverage; nil when the scan gave no coverage.
+    public var inputsByKind: String? {
+        guard !coverage.isEmpty else { return nil }
+        let names: [(kind: String, one: String, many: String)] = [
+            ("terraform", "root module", "root modules"), ("plan", "plan", "plans"), ("snapshot", "snapshot", "snapshots"),
+            ("gcloud", "gcloud file", "gcloud files"), ("node-file", "node file", "node files"),
+            ("kubernetes", "manifest set", "manifest sets"),
+        ]
+        let parts = names.compactMap { name -> String? in
+            let count = coverage.filter { $0.kind == name.kind }.count
+            return count == 0 ? nil : "\(count) \(count == 1 ? name.one : name.many)"
+        }
+        return parts.joined(separator: ", ")
     }
 }

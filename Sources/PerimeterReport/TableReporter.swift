@@ -29,6 +29,9 @@ public struct TableReporter: Reporter {
             }
             blocks.append(lines.joined(separator: "\n"))
         }
+        if let undecided = TableUndecided.block(report, style: style) {
+            blocks.append(undecided)
+        }
         blocks.append(summary(report, style: style))
         if let errors = diagnosticsBlock(report, style: style) {
             blocks.append(errors)
@@ -44,7 +47,9 @@ public struct TableReporter: Reporter {
             lines += field("input", [oneLine(input)])
         }
         if let location = finding.location {
-            lines += field("location", [TerminalText.safe("\(location.file):\(location.line)")])
+            // Inside a module: the caller's line first, where the user works and where the value came from.
+            let chain = (finding.callChain ?? []).map(\.description) + ["\(location.file):\(location.line)"]
+            lines += field("location", [TerminalText.safe(chain.joined(separator: " → "))])
         }
         lines += field("message", [oneLine(finding.message)])
         lines += field("evidence", finding.evidence.flatMap(TerminalText.lines))
@@ -80,8 +85,12 @@ public struct TableReporter: Reporter {
         if report.suppressed > 0 {
             parts.append("\(report.suppressed) suppressed")
         }
-        parts.append(plural(report.inputs.count, "input") + " scanned")
-        return parts.joined(separator: "; ")
+        parts.append(TableUndecided.checksSummary(report))
+        if let modules = TableUndecided.modulesSummary(report) { parts.append(modules) }
+        parts.append((report.inputsByKind ?? plural(report.inputs.count, "input")) + " scanned")
+        var text = parts.joined(separator: "; ")
+        if let skipped = report.skipped.groupedSummary { text += "\n" + skipped }
+        return text
     }
 
     private func diagnosticsBlock(_ report: ScanReport, style: ANSIStyle) -> String? {

@@ -9,14 +9,41 @@ public final class Suppressions {
     public init() {}
 
     public func isSuppressed(_ finding: Finding) -> Bool {
-        guard let location = finding.location, let lines = lines(of: location.file),
+        isSuppressed(finding.ruleId, at: finding.location, through: finding.callChain)
+    }
+
+    /// An undecided verdict of a check is silenced where a finding of it would be.
+    public func isSuppressed(_ undecided: Undecided) -> Bool {
+        guard let ruleId = undecided.ruleId else { return false }
+        return isSuppressed(ruleId, at: undecided.location, through: undecided.callChain)
+    }
+
+    private func isSuppressed(_ ruleId: String, at location: SourceLocation?, through chain: [ModuleCallSite]?) -> Bool {
+        // Above the `module` block of any call the finding came through, or above one of its arguments: that
+        // caller's findings only, since another caller's chain names another block.
+        if let chain, chain.contains(where: { silences(ruleId, call: $0) }) { return true }
+        guard let location, let lines = lines(of: location.file),
               location.line >= 1, location.line <= lines.count else { return false }
         let index = location.line - 1
-        if ids(in: lines[index]).contains(finding.ruleId) { return true }
-        if commentIDs(above: index, in: lines).contains(finding.ruleId) { return true }
+        if ids(in: lines[index]).contains(ruleId) { return true }
+        if commentIDs(above: index, in: lines).contains(ruleId) { return true }
         // A finding on a nested rule may also be silenced on its enclosing resource.
         if let start = enclosingBlockStart(of: index, in: lines), start != index {
-            return ids(in: lines[start]).contains(finding.ruleId) || commentIDs(above: start, in: lines).contains(finding.ruleId)
+            return ids(in: lines[start]).contains(ruleId) || commentIDs(above: start, in: lines).contains(ruleId)
+        }
+        return false
+    }
+
+    /// `# perimeter:ignore ID` above the call's block, at the end of its first line, or on a comment line
+    /// inside it (above the argument that passes the value on).
+    private func silences(_ ruleId: String, call: ModuleCallSite) -> Bool {
+        guard let lines = lines(of: call.location.file), call.location.line >= 1, call.location.line <= lines.count else { return false }
+        let start = call.location.line - 1
+        if ids(in: lines[start]).contains(ruleId) || commentIDs(above: start, in: lines).contains(ruleId) { return true }
+        let end = min(max(call.endLine, call.location.line), lines.count)
+        for line in lines[(start + 1)..<end] {
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+            if trimmed.hasPrefix("#") || trimmed.hasPrefix("//"), ids(in: trimmed).contains(ruleId) { return true }
         }
         return false
     }
@@ -48,6 +75,8 @@ public final class Suppressions {
         while line >= 0 {
             let text = lines[line]
             if text.hasPrefix("resource ") || text.hasPrefix("data ") || text.hasPrefix("module ") { return line }
+            // A Kubernetes object: a finding on one of its entries (a binding's subject) may be silenced above the object.
+            if text.hasPrefix("apiVersion:") { return line }
             line -= 1
         }
         return nil

@@ -54,10 +54,21 @@ struct ScanCommand: AsyncParsableCommand {
     @Option(name: .customLong("var"), help: "Set a root module variable, as NAME=VALUE (repeatable).")
     var variables: [String] = []
 
+    @Flag(name: .customLong("fail-on-undecided"),
+          help: "Exit 1 when a check is left undecided (a value known only after apply) or a module call is not read.")
+    var failOnUndecided = false
+
     @Option(name: .customLong("var-file"), help: "Read root module variables from a .tfvars file (repeatable).")
     var variableFiles: [String] = []
 
     @OptionGroup(title: "Module sources") var modules: ModuleDownloadOptions
+
+    @OptionGroup(title: "Evaluation limits") var evaluation: EvaluationOptions
+
+    @OptionGroup(title: "Kubernetes") var kubernetes: KubernetesVersionOption
+
+    @Option(name: .shortAndLong, help: "Namespace of manifests' namespaced objects that name none, as `kubectl apply -n` gives it (a kustomization's namespace still wins).")
+    var namespace: String?
 
     func validate() throws {
         if aws { try awsOptions.validate(requireCluster: true) }
@@ -75,28 +86,41 @@ struct ScanCommand: AsyncParsableCommand {
             let id = check.description.id
             return (checks.isEmpty || checks.contains { $0.uppercased() == id }) && !skippedChecks.contains { $0.uppercased() == id }
         }
-        let live = aws ? [try await awsOptions.collect()] : []
+        // AWS failing is one input error: the findings of every other input are still reported.
+        var live: [Snapshot] = []
+        var awsGap: [Diagnostic] = []
+        if aws {
+            switch await awsOptions.collectOrGap() {
+            case .success(let snapshot): live = [snapshot]
+            case .failure(let gap): awsGap = [gap]
+            }
+        }
         let scanned = paths.isEmpty && !aws ? ["."] : paths
-        let options = ScanOptions(paths: scanned, variables: variableInputs(), checks: selected, snapshots: live,
+        var options = ScanOptions(paths: scanned, variables: variableInputs(), checks: selected, snapshots: live,
                                   moduleSources: modules.resolver)
+        options.kubernetesPolicy = kubernetes.policy
+        options.namespace = namespace
         let showProgress = isatty(STDERR_FILENO) == 1
-        let result = Scanner.scan(options) { line in
+        var result = Scanner.scan(options) { line in
             if showProgress { FileHandle.standardError.write(Data("\u{1B}[2K\rscanning \(line)".utf8)) }
         }
         if showProgress { FileHandle.standardError.write(Data("\u{1B}[2K\r".utf8)) }
+        result.diagnostics += awsGap
 
         let report = ScanReport(findings: result.findings, diagnostics: result.diagnostics,
                                 checks: selected.map(\.description), inputs: scanned + live.flatMap(\.sources),
                                 toolVersion: PerimeterVersion.current, suppressed: result.suppressed.count,
-                                sourceRoot: FileManager.default.currentDirectoryPath)
+                                sourceRoot: FileManager.default.currentDirectoryPath).with(skipped: result.skipped)
+            .with(undecided: result.undecided, coverage: result.coverage)
         try ReportOutput.write(report, format: self.report.format, output: self.report.output)
         if self.report.format != .table || self.report.output != nil {
             // Errors must reach a person even when the report goes to a machine.
             for diagnostic in result.diagnostics where diagnostic.severity == .error {
-                FileHandle.standardError.write(Data("\(diagnostic)\n".utf8))
+                FileHandle.standardError.write(Data("\(TerminalText.safe(diagnostic.description))\n".utf8))
             }
         }
         if result.hasErrors { throw ExitCode(2) }
+        if failOnUndecided, !result.undecided.isEmpty { throw ExitCode(1) }
         if let threshold = self.report.failOn.severity, result.findings.contains(where: { $0.severity >= threshold }) {
             throw ExitCode(1)
         }
@@ -109,7 +133,9 @@ struct ScanCommand: AsyncParsableCommand {
             let parts = assignment.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             return .value(name: String(parts[0]), raw: parts.count > 1 ? String(parts[1]) : "")
         }
-        return VariableInputs(commandLine: files + values, environment: ProcessInfo.processInfo.environment)
+        var inputs = VariableInputs(commandLine: files + values)
+        evaluation.apply(to: &inputs, scanned: paths.isEmpty ? ["."] : paths, environment: ProcessInfo.processInfo.environment)
+        return inputs
     }
 }
 

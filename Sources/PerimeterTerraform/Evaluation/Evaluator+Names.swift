@@ -92,7 +92,14 @@ extension Evaluator {
 
         let registryKey = module.registryKey.isEmpty ? name : module.registryKey + "." + name
         guard let directory = moduleDirectory(block, registryKey: registryKey, in: module, label: label) else {
-            let call = ModuleInstance.Call(instances: [], unresolved: Unknown(reason: "\(label) is not installed (run terraform init)"),
+            let call = ModuleInstance.Call(instances: [], unresolved: Unknown(reason: "\(label) is not installed (run terraform init or use --download-modules)"),
+                                           repetition: .single)
+            module.calls[name] = call
+            return call
+        }
+        if let cycle = moduleCycle(calling: directory, from: module, label: label) {
+            report(EvaluationError(cycle, at: block.body.attribute("source")?.expression.range ?? block.range))
+            let call = ModuleInstance.Call(instances: [], unresolved: Unknown(reason: "\(label) calls a module that calls it"),
                                            repetition: .single)
             module.calls[name] = call
             return call
@@ -106,10 +113,26 @@ extension Evaluator {
             for attribute in block.body.attributes where !Self.moduleMetaArguments.contains(attribute.name) {
                 inputs[attribute.name] = ModuleInstance.Input(expression: attribute.expression, scope: instance.scope)
             }
-            call.instances.append((instance.key, ModuleInstance(path: path, registryKey: registryKey, config: config, inputs: inputs)))
+            let child = ModuleInstance(path: path, registryKey: registryKey, config: config, inputs: inputs)
+            child.callerDirectories = module.callerDirectories + [module.config.directory]
+            child.callChain = module.callChain + [ModuleCallSite(address: path, name: name, location: block.range.location,
+                                                                 endLine: block.range.end.line)]
+            callSites[path] = child.callChain
+            call.instances.append((instance.key, child))
         }
         module.calls[name] = call
         return call
+    }
+
+    /// A module whose source is the directory of itself or of a module that calls it would expand forever
+    /// (`source = "./"`, two modules calling each other): the message names the chain of calls.
+    private func moduleCycle(calling directory: String, from module: ModuleInstance, label: String) -> String? {
+        let target = PathNormalization.normalize(directory)
+        let directories = module.callerDirectories + [module.config.directory]
+        guard let index = directories.firstIndex(where: { PathNormalization.normalize($0) == target }) else { return nil }
+        let addresses = ["the root module"] + module.callChain.map(\.address)
+        let chain = addresses[min(index, addresses.count - 1)...].joined(separator: " -> ") + " -> " + label
+        return "Module call cycle: \(chain) calls '\(target)' again; it is read once, not expanded again"
     }
 
     private static let moduleMetaArguments: Set<String> = ["source", "version", "count", "for_each", "providers", "depends_on"]
@@ -122,6 +145,12 @@ extension Evaluator {
         }
         if source.hasPrefix("./") || source.hasPrefix("../") {
             let directory = PathNormalization.join(module.config.directory, source)
+            if let confinement, !confinement.permits(PathNormalization.absolute(directory)) {
+                report(EvaluationError("Module source '\(source)' of \(label) is outside the scanned tree '\(confinement.root)'; "
+                                       + "perimeter reads modules only inside it (--allow-outside-files reads it anyway)",
+                                       at: sourceExpression.range))
+                return nil
+            }
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue {
                 return directory
@@ -130,11 +159,34 @@ extension Evaluator {
             return nil
         }
         if let installed = registry.directory(forKey: registryKey) { return installed }
+        if let resolver = loader.remoteSources {
+            return fetchedModuleDirectory(block, source: source, resolver: resolver, in: module, label: label)
+        }
         if warnedModules.insert(label).inserted {
-            warn("\(label) (source '\(source)') is not installed; run 'terraform init' to let perimeter read it",
+            modulesNotRead.append(Undecided(
+                kind: .moduleNotRead, ruleId: nil, resource: label, location: sourceExpression.range.location,
+                reason: "source '\(source)' is not installed, so nothing in it was checked",
+                fix: "run terraform init or use --download-modules", callChain: module.callChain.isEmpty ? nil : module.callChain))
+            warn("\(label) (source '\(source)') is not installed; run 'terraform init' or use --download-modules to let perimeter read it",
                  at: sourceExpression.range.location)
         }
         return nil
+    }
+
+    /// Asks the resolver (`--download-modules`) for the module; a failure is an error, since the user asked for it.
+    private func fetchedModuleDirectory(_ block: Block, source: String, resolver: any ModuleSourceResolver,
+                                        in module: ModuleInstance, label: String) -> String? {
+        var version: String?
+        if let expression = block.body.attribute("version")?.expression,
+           case .string(let text)? = try? evaluate(expression, in: Scope(module: module)) {
+            version = text
+        }
+        do {
+            return try resolver.moduleDirectory(source: source, version: version)
+        } catch {
+            report(EvaluationError("Cannot download \(label): \(error)", at: block.body.attribute("source")?.expression.range))
+            return nil
+        }
     }
 
     /// A list for count, a map for for_each, the object itself otherwise.

@@ -14,9 +14,22 @@ final class Evaluator {
     var instances: [String: [ModuleConfig.ResourceKey: [ResourceInstance]]] = [:]
     /// Modules already warned about, so each problem is said once.
     var warnedModules: Set<String> = []
+    /// Each module instance's call chain by its path (`module.eks`), for findings inside it.
+    var callSites: [String: [ModuleCallSite]] = [:]
+    /// Module calls whose code could not be read (not installed), once each.
+    var modulesNotRead: [Undecided] = []
 
     /// Set when the root module is one file rather than a directory.
     let rootFile: String?
+
+    /// Budgets (see Evaluator+Budgets.swift) and what they have used so far.
+    let limits: EvaluationLimits
+    let confinement: FileConfinement?
+    var steps = 0
+    var stepsExhausted = false
+    var evaluationDepth = 0
+    /// `templatefile()` calls in progress, innermost last.
+    var templateFiles: [String] = []
 
     init(rootDirectory: String, rootFile: String? = nil, inputs: VariableInputs, loader: ModuleLoader) {
         self.rootDirectory = PathNormalization.normalize(rootDirectory)
@@ -24,6 +37,9 @@ final class Evaluator {
         self.inputs = inputs
         self.loader = loader
         registry = ModuleRegistry(rootDirectory: self.rootDirectory)
+        limits = inputs.limits
+        confinement = inputs.limits.allowsFilesOutsideTree ? nil
+            : FileConfinement(rootModule: self.rootDirectory, treeRoots: inputs.limits.treeRoots)
     }
 
     func run() -> TerraformEvaluation {
@@ -36,7 +52,8 @@ final class Evaluator {
         for name in config.outputs.keys.sorted() {
             outputs[name] = ResourceMarker.strip(output(name, in: root))
         }
-        return TerraformEvaluation(resources: resources, diagnostics: diagnostics, outputs: outputs)
+        return TerraformEvaluation(resources: resources, diagnostics: diagnostics, outputs: outputs,
+                                   callSites: callSites, modulesNotRead: modulesNotRead)
     }
 
     /// Walks the module tree in declaration order so results are stable whatever order evaluation took.
@@ -63,6 +80,7 @@ final class Evaluator {
     }
 
     func report(_ error: EvaluationError) {
+        if error.isBudgetStop { return }
         let diagnostic = error.diagnostic
         if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
     }
@@ -88,7 +106,7 @@ final class Evaluator {
         case nil:
             module[keyPath: table][key] = .evaluating
             evaluationStack.append(label)
-            let value = body()
+            let value = checkedWeight(body(), label: label, at: range)
             evaluationStack.removeLast()
             module[keyPath: table][key] = .done(value)
             return value

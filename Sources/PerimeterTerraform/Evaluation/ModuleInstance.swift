@@ -37,6 +37,10 @@ final class ModuleInstance {
     var resources: [ModuleConfig.ResourceKey: Memo] = [:]
     var calls: [String: Call] = [:]
     var callsInProgress: Set<String> = []
+    /// The `module` blocks that led here, outermost first; empty for the root.
+    var callChain: [ModuleCallSite] = []
+    /// The directories of the modules that led here, outermost first, to refuse a call cycle.
+    var callerDirectories: [String] = []
 
     init(path: String, registryKey: String, config: ModuleConfig, rootValues: [String: Value] = [:], inputs: [String: Input] = [:]) {
         self.path = path

@@ -12,6 +12,11 @@ public struct VariableInputs: Sendable {
     /// `--var-file` and `--var`, in command-line order.
     public var commandLine: [Assignment]
     public var environment: [String: String]
+    /// `TF_VAR_` names set in the environment whose values the caller did not pass on (the CLI keeps
+    /// environment values out of reports): each such variable is unknown, with a warning saying so.
+    public var withheldEnvironment: Set<String> = []
+    /// Budgets and file confinement for evaluating each root module.
+    public var limits = EvaluationLimits()
 
     public init(commandLine: [Assignment] = [], environment: [String: String] = [:]) {
         self.commandLine = commandLine
@@ -25,6 +30,10 @@ public struct TerraformEvaluation: Sendable {
     /// Evaluation problems. File reading and parsing problems are the loader's.
     public var diagnostics: [Diagnostic]
     public var outputs: [String: Value]
+    /// The call chain of every module instance that was read, by its path (`module.eks`, `module.a["x"].module.b`).
+    public var callSites: [String: [ModuleCallSite]] = [:]
+    /// Module calls not read because their source is not installed: nothing in them was checked.
+    public var modulesNotRead: [Undecided] = []
 }
 
 public enum TerraformEvaluator {
@@ -33,14 +42,14 @@ public enum TerraformEvaluator {
     /// Share one `loader` between roots so that modules they have in common are parsed once.
     public static func evaluate(directory: String, inputs: VariableInputs = VariableInputs(),
                                 loader: ModuleLoader) -> TerraformEvaluation {
-        Evaluator(rootDirectory: directory, inputs: inputs, loader: loader).run()
+        DeepStack.run { Evaluator(rootDirectory: directory, inputs: inputs, loader: loader).run() }
     }
 
     /// Evaluates one file as if it were the whole root module (its directory's tfvars still apply).
     public static func evaluate(file: String, inputs: VariableInputs = VariableInputs(),
                                 loader: ModuleLoader) -> TerraformEvaluation {
         let directory = PathNormalization.join(PathNormalization.normalize(file), "..")
-        return Evaluator(rootDirectory: directory, rootFile: file, inputs: inputs, loader: loader).run()
+        return DeepStack.run { Evaluator(rootDirectory: directory, rootFile: file, inputs: inputs, loader: loader).run() }
     }
 
     /// The same, with parse problems included in the result's diagnostics.
@@ -53,14 +62,31 @@ public enum TerraformEvaluator {
 
     /// Directories under `path` that hold Terraform files, minus those another one calls as a local
     /// module: each remaining one is a root module (an environment) to evaluate on its own.
+    /// A directory that only calls itself, or modules in a cycle that nothing else calls, are still roots:
+    /// the first of each such group (in path order) is, so no configuration goes unscanned.
     public static func rootModules(under path: String, loader: ModuleLoader) -> [String] {
         let candidates = TerraformDirectories.find(under: path)
-        var called = Set<String>()
-        for directory in candidates {
-            for source in loader.load(directory: directory).localModuleSources {
-                called.insert(PathNormalization.join(directory, source))
+        let callees = DeepStack.run {
+            Dictionary(uniqueKeysWithValues: candidates.map { directory in
+                (directory, Set(loader.load(directory: directory).localModuleSources.map { PathNormalization.join(directory, $0) })
+                    .subtracting([directory]))
+            })
+        }
+        let called = Set(callees.values.joined())
+        var roots = candidates.filter { !called.contains($0) }
+        var reached = Set<String>()
+        func reach(from start: String) {
+            var pending = [start]
+            while let directory = pending.popLast() {
+                guard reached.insert(directory).inserted else { continue }
+                pending += callees[directory] ?? []
             }
         }
-        return candidates.filter { !called.contains($0) }
+        roots.forEach(reach)
+        for directory in candidates where !reached.contains(directory) {
+            roots.append(directory)
+            reach(from: directory)
+        }
+        return roots.sorted()
     }
 }
