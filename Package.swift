@@ -52,6 +52,8 @@ let package = Package(
                            .product(name: "AsyncHTTPClient", package: "async-http-client"),
                            .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio")]
         ),
+        // Networking: fetches registry, Git and HTTP module sources into the user's cache (`scan --download-modules`).
+        .target(name: "PerimeterModuleFetch", dependencies: ["PerimeterModel"]),
         // Networking: the read-only kubelet probe. Only the CLI and its tests depend on it.
         .target(name: "PerimeterProbe", dependencies: [
             "PerimeterModel", "PerimeterChecks",
@@ -63,7 +65,7 @@ let package = Package(
             name: "perimeter",
             dependencies: [
                 "PerimeterModel", "PerimeterScan", "PerimeterChecks", "PerimeterReport", "PerimeterAWS", "PerimeterProbe",
-                "PerimeterRBAC", "PerimeterKubernetes", "PerimeterKubeClient",
+                "PerimeterRBAC", "PerimeterKubernetes", "PerimeterKubeClient", "PerimeterModuleFetch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
@@ -95,6 +97,11 @@ let package = Package(
             name: "PerimeterAWSTests",
             dependencies: ["PerimeterAWS", "PerimeterModel", "PerimeterScan", "PerimeterChecks", "perimeter"],
             exclude: ["Support/aws_test_server.py"]
+        ),
+        .testTarget(
+            name: "PerimeterModuleFetchTests",
+            dependencies: ["PerimeterModuleFetch", "perimeter"],
+            exclude: ["Support/module_test_server.py"]
         ),
         .testTarget(name: "PerimeterKubeletTests", dependencies: ["PerimeterKubelet", "PerimeterModel"]),
         .testTarget(name: "PerimeterGKETests", dependencies: ["PerimeterGKE", "PerimeterModel", "PerimeterChecks"]),

@@ -8,7 +8,12 @@ public final class ModuleLoader {
     public private(set) var diagnostics: [Diagnostic] = []
     public private(set) var filesParsed = 0
 
-    public init() {}
+    /// Asked for remote module sources that `terraform init` did not install; nil keeps the scan offline.
+    public let remoteSources: (any ModuleSourceResolver)?
+
+    public init(remoteSources: (any ModuleSourceResolver)? = nil) {
+        self.remoteSources = remoteSources
+    }
 
     /// The configuration files of a directory, in the order Terraform reads them (lexical).
     static func configurationFiles(in directory: String) -> [String] {

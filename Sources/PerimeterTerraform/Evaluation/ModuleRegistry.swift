@@ -1,6 +1,14 @@
 import Foundation
 import PerimeterModel
 
+/// Fetches a module source that is neither a local path nor installed by `terraform init` (registry, Git,
+/// HTTP). The Terraform target stays offline: the CLI injects an implementation only with --download-modules.
+public protocol ModuleSourceResolver: Sendable {
+    /// The local directory of the module that `source` (with a registry `version` constraint) names; the
+    /// error's description says in words why there is none.
+    func moduleDirectory(source: String, version: String?) throws -> String
+}
+
 /// Where `terraform init` installed remote modules: `.terraform/modules/modules.json` of the root directory.
 struct ModuleRegistry {
     private var directories: [String: String] = [:]
