@@ -29,7 +29,8 @@ let package = Package(
         // Kubernetes manifests and List dumps (YAML/JSON) into the snapshot; offline.
         .target(name: "PerimeterKubernetes", dependencies: ["PerimeterModel", .product(name: "Yams", package: "Yams")]),
         // The RBAC authorizer with the API server's semantics, plus EKS identities; offline.
-        .target(name: "PerimeterRBAC", dependencies: ["PerimeterModel", "PerimeterKubernetes"]),
+        .target(name: "PerimeterRBAC", dependencies: ["PerimeterModel", "PerimeterKubernetes"],
+                resources: [.copy("Resources/bootstrap-rbac")]),
         // Live collection from a Kubernetes API server: kubeconfig, TLS, exec plugins, pagination.
         .target(
             name: "PerimeterKubeClient",

@@ -33,6 +33,12 @@ public enum CheckRegistry {
         EscalateBindImpersonateCheck(),
         CreatePodsClusterWideCheck(),
         AnonymousOrAllAuthenticatedCheck(),
+        PodsExecClusterWideCheck(),
+        PodsAttachClusterWideCheck(),
+        PodsPortForwardClusterWideCheck(),
+        ServiceAccountTokenCreationCheck(),
+        EphemeralContainersCheck(),
+        WebhookConfigurationWriteCheck(),
         MastersMappingCheck(),
     ].sorted { CheckRegistry.catalogOrder($0.description.id, $1.description.id) }
 

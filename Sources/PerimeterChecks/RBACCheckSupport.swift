@@ -1,21 +1,20 @@
 import PerimeterModel
 import PerimeterRBAC
 
-/// What the RBAC checks share: which objects are defaults, which subjects are system identities, and
-/// one finding per binding with the role → rule path behind it.
+/// What the RBAC checks share: which objects are defaults (by content, compared with the bootstrap
+/// policy, never by label), which subjects are system identities, and the bindings the checks look at.
 enum RBACDefaults {
+    static let defaultsLabel = "kubernetes.io/bootstrapping"
     static let vendorLabels = ["eks.amazonaws.com/component", "addonmanager.kubernetes.io/mode"]
     static let vendorPrefixes = ["eks:", "aws-node", "gce:", "system:gcp-", "system:gke-"]
 
-    /// Bootstrap roles and bindings (kept by the API server unless `autoupdate: "false"` says someone changed
-    /// them) and vendor-managed ones (EKS, GKE add-ons) are not findings.
-    static func isDefault(_ meta: KubeObjectMeta) -> Bool {
-        if meta.labels["kubernetes.io/bootstrapping"] == "rbac-defaults" {
-            return meta.annotations["rbac.authorization.kubernetes.io/autoupdate"] != "false"
-        }
+    /// Vendor-managed roles and bindings (EKS, GKE add-ons) are not findings.
+    static func isVendor(_ meta: KubeObjectMeta) -> Bool {
         if vendorLabels.contains(where: { meta.labels[$0] != nil }) { return true }
         return vendorPrefixes.contains { meta.name.hasPrefix($0) }
     }
+
+    static func claimsDefault(_ meta: KubeObjectMeta) -> Bool { meta.labels[defaultsLabel] == "rbac-defaults" }
 
     /// Users and groups the platform itself uses (`system:…`, `eks:…`). Service accounts are never system
     /// subjects: a grant to one is a grant to every pod that runs as it.
@@ -27,24 +26,43 @@ enum RBACDefaults {
     }
 }
 
-/// One non-default binding with a role that exists, and the subjects it applies to.
+/// One binding with a role that exists, and the subjects it applies to.
 struct BoundRole {
     var index: Int
     var binding: KubeRoleBinding
     var role: KubeRole
+    var roleIndex: Int
+    /// `ClusterRole/admin`, marked `(built-in, Kubernetes 1.32)` when it comes from the bootstrap policy.
+    var roleLabel: String
     var rules: [PolicyRule]
     var subjects: [SubjectRef]
+    /// Set when the binding or role is labelled as a default but differs from it: how.
+    var defaultDifferences: [String]
 }
 
 extension CheckContext {
-    /// Non-default bindings whose role exists (a missing role grants nothing we can know), with their subjects.
+    /// Bindings whose role exists (a missing role grants nothing we can know), with their subjects; bindings
+    /// whose binding and role both hold exactly the bootstrap policy's content are left out.
     var customBindings: [BoundRole] {
         rbac.bindings.indices.compactMap { index in
             let binding = rbac.bindings[index]
-            guard !RBACDefaults.isDefault(binding.meta), let roleIndex = rbac.boundRole[index] else { return nil }
+            guard !RBACDefaults.isVendor(binding.meta), let roleIndex = rbac.boundRole[index] else { return nil }
+            let role = rbac.roles[roleIndex]
+            let builtIn = rbac.builtInRoles.contains(roleIndex)
+            let bindingDifference = rbac.policy?.difference(of: binding)
+            let roleDifference: [String]? = builtIn ? [] : rbac.policy?.difference(of: role)
+            if bindingDifference == [] && roleDifference == [] { return nil }
+            var differences: [String] = []
+            if RBACDefaults.claimsDefault(binding.meta) || RBACDefaults.claimsDefault(role.meta) {
+                let version = rbac.policy?.version ?? "?"
+                let claim = "labelled \(RBACDefaults.defaultsLabel): rbac-defaults, yet differs from the Kubernetes \(version) default"
+                differences.append(claim)
+                differences += (bindingDifference ?? ["no default binding \(binding.meta.resourceName)"]).map { "  \(binding.meta.resourceName): \($0)" }
+                differences += (roleDifference ?? ["no default role \(role.meta.resourceName)"]).map { "  \(role.meta.resourceName): \($0)" }
+            }
             let subjects = binding.subjects.compactMap { rbac.effectiveSubject($0, in: binding) }
-            return BoundRole(index: index, binding: binding, role: rbac.roles[roleIndex], rules: rbac.effectiveRules[roleIndex],
-                             subjects: subjects)
+            return BoundRole(index: index, binding: binding, role: role, roleIndex: roleIndex, roleLabel: rbac.roleLabel(roleIndex),
+                             rules: rbac.effectiveRules[roleIndex], subjects: subjects, defaultDifferences: differences)
         }
     }
 
@@ -55,27 +73,10 @@ extension CheckContext {
             $0.meta.namespace == namespace && $0.serviceAccountName == name && $0.automountToken != false
         }
     }
-}
 
-extension Check {
-    /// A finding on a binding: the subjects, the role, the rules that matter; one severity higher when a
-    /// service account among the subjects is mounted by running workloads.
-    func bindingFinding(_ bound: BoundRole, subjects: [SubjectRef], rules: [PolicyRule], what: String,
-                        context: CheckContext) -> Finding {
-        let names = subjects.map(\.description).joined(separator: ", ")
-        let scope = bound.binding.isClusterRoleBinding ? "cluster-wide" : "in namespace \(bound.binding.meta.namespace)"
-        var evidence = rules.map { "\(bound.binding.meta.resourceName) → \(bound.role.meta.resourceName) → \($0.summary)" }
-        let mounted = subjects.flatMap { context.workloadsMounting($0) }
-        if !mounted.isEmpty {
-            evidence.append("mounted by: " + mounted.map(\.meta.resourceName).joined(separator: ", "))
-        }
-        var result = finding(resource: bound.binding.meta.resourceName, location: bound.binding.meta.provenance.location,
-                             message: "'\(bound.binding.meta.resourceName)' grants \(what) \(scope) to \(names) through '\(bound.role.meta.resourceName)'",
-                             evidence: evidence)
-        if !mounted.isEmpty, let higher = Severity.allCases.first(where: { $0 > result.severity }) {
-            result.severity = higher
-        }
-        return result
+    /// Where a subject of a binding is written, for findings to point at the entry.
+    func location(of subject: SubjectRef, in binding: KubeRoleBinding) -> SourceLocation? {
+        binding.subjects.first { rbac.effectiveSubject($0, in: binding) == subject }?.location
     }
 }
 
@@ -94,5 +95,9 @@ enum RBACRequests {
     /// `*` verbs, `*` resources and `*` groups: cluster-admin's first rule.
     static func isFullWildcard(_ rule: PolicyRule) -> Bool {
         rule.verbs.contains("*") && rule.apiGroups.contains("*") && rule.resources.contains("*")
+    }
+
+    static func unique(_ rules: [PolicyRule]) -> [PolicyRule] {
+        rules.reduce(into: [PolicyRule]()) { if !$0.contains($1) { $0.append($1) } }
     }
 }

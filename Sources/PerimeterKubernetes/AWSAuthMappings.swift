@@ -49,8 +49,13 @@ public struct AWSAuthMappings: Sendable {
                 for (key, value) in mapping { if let key = key.string { values[key.lowercased()] = value } }
                 guard let arn = values[kind == .role ? "rolearn" : "userarn"]?.string else { continue }
                 let groups = values["groups"]?.array().compactMap(\.string) ?? []
+                var provenance = configMap.provenance
+                // An entry of a block-scalar map is named by its own line in the file.
+                if let start = configMap.textStarts?[name], let mark = entry.mark {
+                    provenance.location = SourceLocation(file: start.file, line: start.line + mark.line - 1, column: 1)
+                }
                 parsed.mappings.append(AWSAuthMapping(kind: kind, arn: arn, username: values["username"]?.string ?? "",
-                                                      groups: groups, provenance: configMap.provenance))
+                                                      groups: groups, provenance: provenance))
             }
         }
         parsed.accounts = read(configMap.mapAccounts, name: "mapAccounts").compactMap(\.scalar?.string)

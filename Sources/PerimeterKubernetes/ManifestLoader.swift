@@ -11,18 +11,18 @@ public enum ManifestLoader {
         public var diagnostics: [Diagnostic] = []
     }
 
-    public static func load(file path: String) -> Result {
+    public static func load(file path: String, namespace: ManifestNamespace = ManifestNamespace()) -> Result {
         guard let data = FileManager.default.contents(atPath: path) else {
             return Result(diagnostics: [.error("Cannot read file", file: path)])
         }
         guard let text = String(data: data, encoding: .utf8) else {
             return Result(diagnostics: [.error("Not UTF-8 text", file: path)])
         }
-        return load(text: text, file: path, origin: .file)
+        return load(text: text, file: path, origin: .file, namespace: namespace)
     }
 
     /// Parses every document; a syntax error stops at its position but keeps the objects before it.
-    public static func load(text: String, file: String, origin: Provenance.Origin) -> Result {
+    public static func load(text: String, file: String, origin: Provenance.Origin, namespace: ManifestNamespace = ManifestNamespace()) -> Result {
         var result = Result()
         result.snapshot.sources = [file]
         var documents: YamlSequence<Node>
@@ -32,7 +32,7 @@ public enum ManifestLoader {
             result.diagnostics.append(diagnostic(for: error, file: file))
             return result
         }
-        var builder = ObjectBuilder(file: file, origin: origin)
+        var builder = ObjectBuilder(file: file, origin: origin, namespaces: namespace)
         while let document = documents.next() {
             builder.add(document: document)
         }
@@ -42,6 +42,12 @@ public enum ManifestLoader {
         result.snapshot.kubernetes = builder.objects
         result.snapshot.awsAuthConfigMaps = builder.awsAuth
         result.diagnostics += builder.diagnostics
+        if !builder.placedInDefault.isEmpty {
+            result.diagnostics.append(.warning(
+                "\(builder.placedInDefault.joined(separator: ", ")) \(builder.placedInDefault.count == 1 ? "has" : "have") no metadata.namespace, "
+                    + "and neither --namespace nor a kustomization gives one: read in 'default', where `kubectl apply` without -n "
+                    + "puts them only if that is the context's namespace", file: file))
+        }
         return result
     }
 

@@ -6,12 +6,15 @@ import Yams
 struct ObjectBuilder {
     let file: String
     let origin: Provenance.Origin
+    var namespaces = ManifestNamespace()
+    /// Namespaced objects that had no namespace from anywhere and were read into `default`.
+    var placedInDefault: [String] = []
     var objects = KubernetesObjects()
     var awsAuth: [AWSAuthConfigMap] = []
     var diagnostics: [Diagnostic] = []
 
     static let podControllers: Set<String> = ["Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "ReplicationController"]
-    /// Kinds that are namespaced; an object of these without a namespace lands in `default`, as `kubectl apply` puts it.
+    /// Kinds that are namespaced: without a namespace they take `--namespace`, a kustomization's, or `default`.
     static let namespacedKinds: Set<String> = podControllers.union(["Role", "RoleBinding", "ServiceAccount", "Pod", "CronJob",
                                                                     "ConfigMap", "Secret", "Service"])
 
@@ -32,7 +35,16 @@ struct ObjectBuilder {
             return
         }
         var namespace = metadata?["namespace"]?.string ?? ""
-        if namespace.isEmpty && Self.namespacedKinds.contains(kind) { namespace = "default" }
+        if Self.namespacedKinds.contains(kind) {
+            if let override = namespaces.kustomization {
+                namespace = override
+            } else if namespace.isEmpty, let given = namespaces.given {
+                namespace = given
+            } else if namespace.isEmpty {
+                namespace = "default"
+                placedInDefault.append(KubeObjectMeta.resourceName(kind: kind, namespace: "", name: name))
+            }
+        }
         if !Self.namespacedKinds.contains(kind) && ["ClusterRole", "ClusterRoleBinding"].contains(kind) { namespace = "" }
         let meta = KubeObjectMeta(
             kind: kind, apiVersion: apiVersion, namespace: namespace, name: name,
@@ -101,9 +113,20 @@ struct ObjectBuilder {
         }
         let subjects = (node["subjects"]?.array() ?? []).map { subject in
             KubeSubject(kind: subject["kind"]?.string ?? "", name: subject["name"]?.string ?? "",
-                        namespace: subject["namespace"]?.string ?? "")
+                        namespace: subjectNamespace(subject),
+                        location: origin == .kubernetes ? nil : location(of: subject))
         }
         return KubeRoleBinding(meta: meta, roleKind: roleKind, roleName: roleName, subjects: subjects)
+    }
+
+    /// kustomize's namespace transformer also moves ServiceAccount subjects written for `default` (or
+    /// without a namespace) into its namespace (`setRoleBindingSubjects: defaultOnly`).
+    private func subjectNamespace(_ subject: Node) -> String {
+        let written = subject["namespace"]?.string ?? ""
+        if let override = namespaces.kustomization, subject["kind"]?.string == "ServiceAccount", written.isEmpty || written == "default" {
+            return override
+        }
+        return written
     }
 
     private func workload(podSpec: Node?, podMetadata: Node?, meta: KubeObjectMeta) -> KubeWorkload {
@@ -122,8 +145,16 @@ struct ObjectBuilder {
             diagnostics.append(.warning("aws-auth data.\(key) is not a string (missing '|'?); read as YAML", at: location(of: value)))
             return (try? Yams.serialize(node: value)).map { .known($0) } ?? .unknown("data.\(key) is not a string")
         }
-        return AWSAuthConfigMap(provenance: meta.provenance, mapRoles: value("mapRoles"), mapUsers: value("mapUsers"),
-                                mapAccounts: value("mapAccounts"))
+        var map = AWSAuthConfigMap(provenance: meta.provenance, mapRoles: value("mapRoles"), mapUsers: value("mapUsers"),
+                                   mapAccounts: value("mapAccounts"))
+        var starts: [String: SourceLocation] = [:]
+        for key in ["mapRoles", "mapUsers"] {
+            guard origin != .kubernetes, let scalar = node["data"]?[key], let style = scalar.scalar?.style,
+                  style == .literal || style == .folded, let mark = scalar.mark else { continue }
+            starts[key] = SourceLocation(file: file, line: mark.line + 1, column: 1)
+        }
+        if !starts.isEmpty { map.textStarts = starts }
+        return map
     }
 
     private func location(of node: Node) -> SourceLocation? {

@@ -109,6 +109,9 @@ public struct AWSAuthConfigMap: Codable, Hashable, Sendable {
     public var mapRoles: Resolved<String>?
     public var mapUsers: Resolved<String>?
     public var mapAccounts: Resolved<String>?
+    /// Per map (`mapRoles`, `mapUsers`) written as a YAML block (`|`), the file line of its text's first line,
+    /// so each entry can be named by its own line; absent otherwise.
+    public var textStarts: [String: SourceLocation]?
 
     public init(provenance: Provenance, mapRoles: Resolved<String>? = nil, mapUsers: Resolved<String>? = nil,
                 mapAccounts: Resolved<String>? = nil) {

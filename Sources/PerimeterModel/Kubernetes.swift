@@ -10,6 +10,8 @@ public struct KubernetesObjects: Codable, Hashable, Sendable {
     /// The Services that APIServices and admission webhooks send the API server's calls to.
     public var apiBackends: [KubeAPIBackend] = []
     public var services: [KubeService] = []
+    /// The API server's own version (`v1.32.4-eks-…`) when read from a live cluster; it selects the bootstrap policy.
+    public var serverVersion: String?
 
     public init() {}
 
@@ -26,6 +28,7 @@ public struct KubernetesObjects: Codable, Hashable, Sendable {
         others += other.others
         apiBackends += other.apiBackends
         services += other.services
+        if serverVersion == nil { serverVersion = other.serverVersion }
     }
 
     public init(from decoder: Decoder) throws {
@@ -37,6 +40,7 @@ public struct KubernetesObjects: Codable, Hashable, Sendable {
         others = try container.decodeIfPresent([KubeObjectMeta].self, forKey: .others) ?? []
         apiBackends = try container.decodeIfPresent([KubeAPIBackend].self, forKey: .apiBackends) ?? []
         services = try container.decodeIfPresent([KubeService].self, forKey: .services) ?? []
+        serverVersion = try container.decodeIfPresent(String.self, forKey: .serverVersion)
     }
 }
 
@@ -162,11 +166,14 @@ public struct KubeSubject: Codable, Hashable, Sendable {
     public var kind: String
     public var name: String
     public var namespace: String
+    /// Where the subject entry is written (findings point at it); nil for live objects and older snapshots.
+    public var location: SourceLocation?
 
-    public init(kind: String, name: String, namespace: String = "") {
+    public init(kind: String, name: String, namespace: String = "", location: SourceLocation? = nil) {
         self.kind = kind
         self.name = name
         self.namespace = namespace
+        self.location = location
     }
 }
 

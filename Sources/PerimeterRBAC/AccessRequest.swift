@@ -65,10 +65,19 @@ public struct AccessRequest: Hashable, Sendable, CustomStringConvertible {
         }
         let resolvedGroup = group ?? (resource == "*" ? "*" : KnownResources.group(of: resource))
         var requestNamespace = namespace ?? ""
-        if KnownResources.isClusterScoped(resource, group: resolvedGroup) { requestNamespace = "" }
+        if KnownResources.isClusterScoped(resource, group: resolvedGroup) && !keepsNamespace(verb: verb, resource: resource) { requestNamespace = "" }
         // A request on the Namespace object itself carries that namespace (a RoleBinding there can grant it).
         if resource == "namespaces", resolvedGroup == "", let name, !name.isEmpty { requestNamespace = name }
         return AccessRequest(verb: verb, apiGroup: resolvedGroup, resource: resource, subresource: subresource,
                              name: name ?? "", namespace: requestNamespace)
+    }
+
+    /// Requests on a cluster-scoped resource that the API server still makes in a namespace: writing a
+    /// RoleBinding in namespace X that refers to a ClusterRole checks `bind` on that clusterrole in X, so a
+    /// RoleBinding in X can grant it (the documentation's role-grantor example). `escalate` is checked
+    /// with the namespace of the role being written, which for a ClusterRole is none; impersonating a
+    /// service account is namespaced already, users and groups never are.
+    static func keepsNamespace(verb: String, resource: String) -> Bool {
+        verb == "bind" && resource == "clusterroles"
     }
 }

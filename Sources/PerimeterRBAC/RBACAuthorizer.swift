@@ -18,23 +18,35 @@ public final class RBACAuthorizer: Sendable {
     private let rulesByResource: [String: [Int]]
     private let nonResourceRules: [Int]
 
-    public convenience init(snapshot: Snapshot) {
-        self.init(objects: snapshot.kubernetes, snapshot: snapshot)
+    /// The bootstrap policy built-in roles come from, and defaults are compared with.
+    public let policy: BootstrapPolicy?
+    /// Roles taken from the bootstrap policy because a binding refers to them and no input defines them.
+    public let builtInRoles: Set<Int>
+
+    /// `policy` nil: the newest shipped version, or the live cluster's own when the snapshot knows it.
+    public convenience init(snapshot: Snapshot, policy: BootstrapPolicy? = nil) {
+        let chosen = policy ?? (try? BootstrapPolicy.select(requested: nil, serverVersion: snapshot.kubernetes.serverVersion).get())
+        self.init(objects: snapshot.kubernetes, snapshot: snapshot, policy: chosen)
     }
 
-    init(objects: KubernetesObjects, snapshot: Snapshot) {
-        roles = objects.roles
+    /// A binding's roleRef as a role key: `ClusterRole/name` or `Role/namespace/name`.
+    public static func roleKey(of binding: KubeRoleBinding) -> String {
+        binding.roleKind == "ClusterRole"
+            ? KubeObjectMeta.resourceName(kind: "ClusterRole", namespace: "", name: binding.roleName)
+            : KubeObjectMeta.resourceName(kind: "Role", namespace: binding.meta.namespace, name: binding.roleName)
+    }
+
+    init(objects: KubernetesObjects, snapshot: Snapshot, policy: BootstrapPolicy?) {
+        self.policy = policy
+        let withBuiltIns = BuiltInRoles.add(to: objects.roles, referencedBy: objects.bindings, from: policy)
+        roles = withBuiltIns.roles
+        builtInRoles = withBuiltIns.added
         bindings = objects.bindings
-        effectiveRules = Aggregation.effectiveRules(objects.roles)
+        effectiveRules = Aggregation.effectiveRules(roles)
         var byKey: [String: Int] = [:]
-        for (index, role) in roles.enumerated() { byKey[role.meta.resourceName] = index }
+        for (index, role) in roles.enumerated() where byKey[role.meta.resourceName] == nil { byKey[role.meta.resourceName] = index }
         roleByKey = byKey
-        let resolved = objects.bindings.map { binding -> Int? in
-            let key = binding.roleKind == "ClusterRole"
-                ? KubeObjectMeta.resourceName(kind: "ClusterRole", namespace: "", name: binding.roleName)
-                : KubeObjectMeta.resourceName(kind: "Role", namespace: binding.meta.namespace, name: binding.roleName)
-            return byKey[key]
-        }
+        let resolved = objects.bindings.map { binding -> Int? in byKey[Self.roleKey(of: binding)] }
         boundRole = resolved
         var byRole = Array(repeating: [Int](), count: objects.roles.count)
         for (bindingIndex, roleIndex) in resolved.enumerated() {
@@ -61,6 +73,13 @@ public final class RBACAuthorizer: Sendable {
     public func role(at index: Int) -> KubeRole { roles[index] }
 
     public func role(named key: String) -> Int? { roleByKey[key] }
+
+    /// `ClusterRole/admin`, or `ClusterRole/admin (built-in, Kubernetes 1.32)` for a role from the bootstrap policy.
+    public func roleLabel(_ index: Int) -> String {
+        let name = roles[index].meta.resourceName
+        guard builtInRoles.contains(index) else { return name }
+        return "\(name) (built-in, Kubernetes \(policy?.version ?? "?"))"
+    }
 
     /// Bindings whose roleRef names a role that is not in the inputs.
     public var unresolvedBindings: [KubeRoleBinding] {
@@ -110,7 +129,7 @@ public final class RBACAuthorizer: Sendable {
 
     func grant(binding index: Int, rule: PolicyRule?, throughGroup: String? = nil) -> RBACGrant {
         let binding = bindings[index]
-        let role = boundRole[index].map { roles[$0].meta.resourceName }
+        let role = boundRole[index].map { roleLabel($0) }
             ?? "\(binding.roleKind)/\(binding.roleKind == "Role" ? binding.meta.namespace + "/" : "")\(binding.roleName)"
         return RBACGrant(kind: .binding, via: binding.meta.resourceName, role: role, rule: rule, scope: scope(of: binding),
                      location: binding.meta.provenance.location, throughGroup: throughGroup)

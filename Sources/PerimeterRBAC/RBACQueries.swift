@@ -148,7 +148,7 @@ public struct RBACQueries: Sendable {
         let entries = authorizer.bindings(applyingTo: subject.user).map { match in
             let binding = authorizer.bindings[match.binding]
             return SummaryEntry(binding: binding,
-                                role: match.role.map { authorizer.roles[$0].meta.resourceName } ?? "\(binding.roleKind)/\(binding.roleName) (missing)",
+                                role: match.role.map { authorizer.roleLabel($0) } ?? "\(binding.roleKind)/\(binding.roleName) (missing)",
                                 rules: match.role.map { authorizer.effectiveRules[$0] },
                                 scope: authorizer.scope(of: binding), throughGroup: match.throughGroup)
         }

@@ -34,10 +34,17 @@ struct RBACCommand: ParsableCommand {
         @Option(help: "Output format: table or json.")
         var format: Format = .table
 
+        @OptionGroup var kubernetes: KubernetesVersionOption
+
+        @Option(name: .customLong("manifest-namespace"),
+                help: "Namespace of manifests' namespaced objects that name none, as `kubectl apply -n` gives it (-n is the request's).")
+        var manifestNamespace: String?
+
         func load() throws -> (RBACQueries, [Diagnostic]) {
             guard !inputs.isEmpty else { throw ValidationError("Give the manifests, dumps or snapshots to read") }
-            let loaded = SnapshotLoader.load(inputs)
-            return (RBACQueries(authorizer: RBACAuthorizer(snapshot: loaded.snapshot)), loaded.diagnostics)
+            let loaded = SnapshotLoader.load(inputs, namespace: manifestNamespace)
+            let authorizer = RBACAuthorizer(snapshot: loaded.snapshot, policy: kubernetes.policy)
+            return (RBACQueries(authorizer: authorizer), loaded.diagnostics)
         }
     }
 
@@ -54,7 +61,7 @@ struct RBACCommand: ParsableCommand {
 
     /// Prints errors after the answer, and exits 2 when an input was bad (the answer of the good ones stands).
     static func finish(_ diagnostics: [Diagnostic], allowed: Bool? = nil) throws {
-        for diagnostic in diagnostics where diagnostic.severity == .error {
+        for diagnostic in diagnostics where diagnostic.severity == .error || diagnostic.severity == .warning {
             FileHandle.standardError.write(Data("\(diagnostic)\n".utf8))
         }
         if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(2) }

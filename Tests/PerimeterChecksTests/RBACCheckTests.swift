@@ -81,6 +81,7 @@ import Testing
         let found = try #require(try findings(Self.binding, check: "RBAC-004").first)
         #expect(found.evidence.first == "ClusterRoleBinding/secret-sync → ClusterRole/secret-sync → verbs=[list] apiGroups=[\"\"] resources=[secrets]")
         #expect(found.message == "'ClusterRoleBinding/secret-sync' grants reading secrets cluster-wide to ServiceAccount:tools:syncer through 'ClusterRole/secret-sync'")
-        #expect(found.location?.line == 6)
+        // The subject entry, not the object: the line to change (issue 11).
+        #expect(found.location?.line == 10)
     }
 }

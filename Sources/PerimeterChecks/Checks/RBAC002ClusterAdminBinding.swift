@@ -2,7 +2,7 @@ import PerimeterModel
 import PerimeterRBAC
 
 /// RBAC-002: cluster-admin, or a role with the same `*`/`*`/`*` rule, bound cluster-wide to a non-system subject.
-public struct ClusterAdminBindingCheck: Check {
+public struct ClusterAdminBindingCheck: RBACBindingCheck {
     public init() {}
 
     public let description = CheckDescription(
@@ -24,13 +24,15 @@ public struct ClusterAdminBindingCheck: Check {
         cis: "CIS EKS 1.8.0 4.1.1"
     )
 
-    public func run(_ context: CheckContext) -> [Finding] {
+    public func run(_ context: CheckContext) -> [Finding] { context.rbacFindings(for: self) }
+
+    func concerns(_ context: CheckContext) -> [RBACConcern] {
         context.customBindings.compactMap { bound in
             guard bound.binding.isClusterRoleBinding else { return nil }
             let subjects = bound.subjects.filter { !RBACDefaults.isSystem($0) }
             let wild = bound.rules.filter(RBACRequests.isFullWildcard)
             guard !subjects.isEmpty, !wild.isEmpty else { return nil }
-            return bindingFinding(bound, subjects: subjects, rules: wild, what: "every verb on every resource", context: context)
+            return concern(bound, subjects: subjects, rules: wild, what: "every verb on every resource", context: context)
         }
     }
 }

@@ -2,7 +2,7 @@ import PerimeterModel
 import PerimeterRBAC
 
 /// RBAC-003: nodes/proxy, the kubelet API through the API server.
-public struct NodesProxyGrantCheck: Check {
+public struct NodesProxyGrantCheck: RBACBindingCheck {
     public init() {}
 
     public let description = CheckDescription(
@@ -20,13 +20,15 @@ public struct NodesProxyGrantCheck: Check {
         owasp: Reference.owaspOverlyPermissiveRBAC
     )
 
-    public func run(_ context: CheckContext) -> [Finding] {
+    public func run(_ context: CheckContext) -> [Finding] { context.rbacFindings(for: self) }
+
+    func concerns(_ context: CheckContext) -> [RBACConcern] {
         context.customBindings.compactMap { bound in
             guard bound.binding.isClusterRoleBinding, !bound.subjects.isEmpty else { return nil }
             let rules = RBACRequests.allows(bound.rules, verbs: ["get", "create"], group: "", resource: "nodes",
                                             subresource: "proxy", ignoringNames: true)
             guard !rules.isEmpty else { return nil }
-            return bindingFinding(bound, subjects: bound.subjects, rules: rules, what: "nodes/proxy", context: context)
+            return concern(bound, subjects: bound.subjects, rules: rules, what: "nodes/proxy", context: context)
         }
     }
 }

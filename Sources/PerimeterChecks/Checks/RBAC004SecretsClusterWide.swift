@@ -2,7 +2,7 @@ import PerimeterModel
 import PerimeterRBAC
 
 /// RBAC-004: get, list or watch on Secrets in every namespace.
-public struct SecretsClusterWideCheck: Check {
+public struct SecretsClusterWideCheck: RBACBindingCheck {
     public init() {}
 
     public let description = CheckDescription(
@@ -20,13 +20,15 @@ public struct SecretsClusterWideCheck: Check {
         cis: "CIS EKS 1.8.0 4.1.2"
     )
 
-    public func run(_ context: CheckContext) -> [Finding] {
+    public func run(_ context: CheckContext) -> [Finding] { context.rbacFindings(for: self) }
+
+    func concerns(_ context: CheckContext) -> [RBACConcern] {
         context.customBindings.compactMap { bound in
             guard bound.binding.isClusterRoleBinding, !bound.subjects.isEmpty else { return nil }
             // A request without a name never matches a rule limited by resourceNames.
             let rules = RBACRequests.allows(bound.rules, verbs: ["get", "list", "watch"], group: "", resource: "secrets")
             guard !rules.isEmpty else { return nil }
-            return bindingFinding(bound, subjects: bound.subjects, rules: rules, what: "reading secrets", context: context)
+            return concern(bound, subjects: bound.subjects, rules: rules, what: "reading secrets", context: context)
         }
     }
 }

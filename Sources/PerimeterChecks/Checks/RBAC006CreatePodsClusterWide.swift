@@ -2,7 +2,7 @@ import PerimeterModel
 import PerimeterRBAC
 
 /// RBAC-006: creating pods (directly or through a controller) in every namespace.
-public struct CreatePodsClusterWideCheck: Check {
+public struct CreatePodsClusterWideCheck: RBACBindingCheck {
     public init() {}
 
     public let description = CheckDescription(
@@ -26,7 +26,9 @@ public struct CreatePodsClusterWideCheck: Check {
         ("batch", "jobs"), ("batch", "cronjobs"), ("", "replicationcontrollers"),
     ]
 
-    public func run(_ context: CheckContext) -> [Finding] {
+    public func run(_ context: CheckContext) -> [Finding] { context.rbacFindings(for: self) }
+
+    func concerns(_ context: CheckContext) -> [RBACConcern] {
         context.customBindings.compactMap { bound in
             guard bound.binding.isClusterRoleBinding, !bound.subjects.isEmpty else { return nil }
             var rules = RBACRequests.allows(bound.rules, verbs: ["create"], group: "", resource: "pods")
@@ -35,7 +37,7 @@ public struct CreatePodsClusterWideCheck: Check {
             }
             let unique = rules.reduce(into: [PolicyRule]()) { if !$0.contains($1) { $0.append($1) } }
             guard !unique.isEmpty else { return nil }
-            return bindingFinding(bound, subjects: bound.subjects, rules: unique, what: "creating pods", context: context)
+            return concern(bound, subjects: bound.subjects, rules: unique, what: "creating pods", context: context)
         }
     }
 }

@@ -50,6 +50,7 @@ public enum SnapshotMapper {
         case "google_container_cluster": GKEMapping.mapCluster(instance, context)
         case "google_container_node_pool": GKEMapping.mapNodePool(instance, context)
         case "google_compute_firewall": GCPFirewallMapping.mapFirewall(instance, context)
+        case _ where KubernetesRBACMapping.types.contains(instance.type): KubernetesRBACMapping.map(instance, context)
         default: break
         }
     }
