@@ -24,9 +24,11 @@ import Testing
         let process = Process()
         process.executableURL = binary
         process.arguments = ["scan"] + arguments
-        // A HOME and cache of the test's own: the user's cache is never touched.
-        process.environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": home,
-                               "XDG_CACHE_HOME": home + "/.cache"]
+        // A cache of the test's own: the user's cache is never touched.
+        var environment = ProcessInfo.processInfo.environment
+        environment["XDG_CACHE_HOME"] = home + "/.cache"
+        environment["NO_COLOR"] = "1"
+        process.environment = environment
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
@@ -81,16 +83,31 @@ import Testing
         #expect(try server.counts() == ["discovery": 1, "versions": 1, "download": 1, "archives": 1])
         #expect(!FileManager.default.fileExists(atPath: home + "/.cache/perimeter"), "--module-cache replaces the default")
 
+        // Without --module-cache the cache is $XDG_CACHE_HOME/perimeter/modules.
+        let byDefault = try Self.scan([workspace.path("env"), "--download-modules", "--format", "json"], home: home)
+        #expect(try Self.findings(byDefault.stdout).contains(expected), "\(byDefault.stderr)")
+        #expect(FileManager.default.fileExists(atPath: home + "/.cache/perimeter/modules/registry"))
+
         server.stop()
         let second = try Self.scan([workspace.path("env"), "--download-modules", "--module-cache", cache, "--format", "json"], home: home)
         #expect(try Self.findings(second.stdout) == (try Self.findings(first.stdout)), "\(second.stderr)")
 
-        // The default cache is under XDG_CACHE_HOME; with nothing cached and the registry gone, the error says why.
-        let cold = try Self.scan([workspace.path("env"), "--download-modules"], home: home)
+        // A module `terraform init` installed is read from .terraform/modules even with the flag: no fetch, no error.
+        try workspace.write("installed/main.tf", try String(contentsOfFile: workspace.path("env/main.tf"), encoding: .utf8))
+        try workspace.write("installed/.terraform/modules/nodes/main.tf", kubeletOpenModule)
+        try workspace.write("installed/.terraform/modules/modules.json",
+                            #"{"Modules":[{"Key":"","Source":"","Dir":"."},{"Key":"nodes","Source":"x","Dir":".terraform/modules/nodes"}]}"#)
+        let installed = try Self.scan([workspace.path("installed"), "--download-modules", "--module-cache", workspace.path("empty-cache"),
+                                       "--format", "json"], home: home)
+        #expect(installed.status != 2, "\(installed.stderr)")
+        #expect(try Self.findings(installed.stdout).contains(expected))
+        #expect(!FileManager.default.fileExists(atPath: workspace.path("empty-cache/registry")))
+
+        // Nothing cached and the registry gone: exit 2, and the error says why.
+        let cold = try Self.scan([workspace.path("env"), "--download-modules", "--module-cache", workspace.path("cold-cache")], home: home)
         #expect(cold.status == 2)
         #expect((cold.stdout + cold.stderr).contains("Cannot download module.nodes: Cannot reach 'http://\(server.host)/.well-known/terraform.json'"),
                 "\(cold.stdout)\n\(cold.stderr)")
-        #expect(FileManager.default.fileExists(atPath: home + "/.cache/perimeter/modules"))
     }
 
     @Test func moduleCacheWithoutDownloadIsAUsageError() throws {
