@@ -3,6 +3,8 @@ import PerimeterModel
 /// The expression language: literals, collections, conditionals, operators, `for` expressions.
 extension Evaluator {
     func evaluate(_ expression: Expression, in scope: Scope) throws(EvaluationError) -> Value {
+        try enterEvaluation(at: expression.range)
+        defer { evaluationDepth -= 1 }
         switch expression.kind {
         case .literal(let value):
             return value
@@ -103,6 +105,7 @@ extension Evaluator {
         var object: [String: Value] = [:]
         var groups: [String: [Value]] = [:]
         for (key, value) in pairs {
+            try countStep(at: range)
             var inner = scope.binding(expression.valueVariable, to: value)
             if let keyVariable = expression.keyVariable { inner = inner.binding(keyVariable, to: key) }
             if let condition = expression.condition {

@@ -12,6 +12,7 @@ extension Evaluator {
                     // An unknown candidate is returned as it is: try() cannot decide past it.
                     return try evaluate(argument, in: scope)
                 } catch {
+                    if error.isBudgetStop { throw error }
                     lastError = error
                 }
             }
@@ -23,6 +24,7 @@ extension Evaluator {
                 if case .unknown(let unknown) = value { return .unknown(unknown) }
                 return .bool(true)
             } catch {
+                if error.isBudgetStop { throw error }
                 return .bool(false)
             }
         default:
@@ -40,13 +42,20 @@ extension Evaluator {
             }
             values += items
         }
+        try checkCallBudget(name, values, at: range)
         let module = UncheckedBox((self, scope.module))
         // Terraform resolves relative paths against its working directory, the root module; path.module is relative to it too.
-        let context = FunctionContext(baseDirectory: rootDirectory) { path, variables in
+        var context = FunctionContext(baseDirectory: rootDirectory) { path, variables in
             try module.value.0.renderTemplateFile(path, variables: variables, module: module.value.1)
         }
+        context.confinement = confinement
+        context.maximumFileBytes = limits.maximumFileBytes
         do {
-            return try FunctionLibrary.call(name, values, context: context)
+            let result = try FunctionLibrary.call(name, values, context: context)
+            try checkResultBudget(name, result, at: range)
+            return result
+        } catch let error as EvaluationError {
+            throw error
         } catch let error as FunctionError {
             throw EvaluationError("\(name)(): \(error.message)", at: range)
         } catch {

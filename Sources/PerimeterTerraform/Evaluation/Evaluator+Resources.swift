@@ -116,6 +116,11 @@ extension Evaluator {
             report(EvaluationError("for_each of dynamic '\(type)' needs a collection, not \(collection.typeName)", at: forEach.expression.range))
             return
         }
+        if let tooMany = instanceLimitError(Double(pairs.count), what: "for_each of dynamic '\(type)'", at: forEach.expression.range) {
+            report(tooMany)
+            lists[type, default: []].append(.unknown(Unknown(reason: "dynamic '\(type)' blocks are over the instance limit")))
+            return
+        }
         for (key, value) in pairs {
             let inner = scope.binding(iterator, to: .object(["key": key, "value": value]))
             appendBlock(type, body: content.body, at: content.range, in: inner, resource: resource, path: path,

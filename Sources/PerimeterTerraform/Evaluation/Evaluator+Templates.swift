@@ -17,6 +17,7 @@ extension Evaluator {
     private func render(_ parts: [TemplatePart], in scope: Scope, at range: SourceRange,
                         into text: inout String, unknown: inout Unknown?) throws(EvaluationError) {
         for part in parts {
+            try checkTemplateLength(text, at: range)
             switch part {
             case .literal(let literal):
                 text += literal
@@ -56,6 +57,7 @@ extension Evaluator {
                     throw EvaluationError("%{for} needs a collection, not \(collection.typeName)", at: collectionExpression.range)
                 }
                 for (key, value) in pairs {
+                    try countStep(at: range)
                     var inner = scope.binding(valueVariable, to: value)
                     if let keyVariable { inner = inner.binding(keyVariable, to: key) }
                     try render(body, in: inner, at: range, into: &text, unknown: &unknown)
@@ -66,6 +68,12 @@ extension Evaluator {
 
     /// `templatefile(path, vars)`: the file's template evaluated with only `vars` in scope.
     func renderTemplateFile(_ path: String, variables: Value, module: ModuleInstance) throws -> Value {
+        // Terraform refuses templatefile() inside a template file; that also bounds a template that renders itself.
+        if let outer = templateFiles.last, templateFiles.count >= EvaluationLimits.maximumTemplateDepth {
+            throw FunctionError(message: "cannot be called from inside a template file ('\(outer)' is being rendered)")
+        }
+        templateFiles.append(path)
+        defer { templateFiles.removeLast() }
         guard let source = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw FunctionError(message: "Cannot read template file '\(path)'")
         }
@@ -77,6 +85,7 @@ extension Evaluator {
         do {
             return try evaluateTemplate(parsed.parts, in: scope, at: range)
         } catch {
+            if error.isBudgetStop { throw error }
             throw FunctionError(message: error.message)
         }
     }

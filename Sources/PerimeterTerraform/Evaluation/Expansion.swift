@@ -21,6 +21,10 @@ extension Evaluator {
             let value = evaluateReporting(count.expression, in: scope)
             switch value {
             case .number(let number) where number >= 0 && number == number.rounded():
+                if let tooMany = instanceLimitError(number, what: "count of \(what)", at: count.expression.range) {
+                    report(tooMany)
+                    return Expansion(repetition: .count, instances: [], unknown: Unknown(reason: "count of \(what) is over the instance limit"))
+                }
                 let instances = (0..<Int(number)).map { index in
                     (key: ResourceInstance.Key?.some(.int(index)), scope: with(scope) { $0.countIndex = .number(Double(index)) })
                 }
@@ -57,6 +61,10 @@ extension Evaluator {
                 report(EvaluationError("for_each of \(what) needs a map or a set of strings, not a \(value.typeName)",
                                        at: forEach.expression.range))
                 return Expansion(repetition: .forEach, instances: [], unknown: Unknown(reason: "invalid for_each"))
+            }
+            if let tooMany = instanceLimitError(Double(pairs.count), what: "for_each of \(what)", at: forEach.expression.range) {
+                report(tooMany)
+                return Expansion(repetition: .forEach, instances: [], unknown: Unknown(reason: "for_each of \(what) is over the instance limit"))
             }
             let instances = pairs.map { key, element in
                 (key: ResourceInstance.Key?.some(.string(key)), scope: with(scope) { $0.each = (.string(key), element) })
