@@ -57,6 +57,22 @@ public final class ModuleFetcher: @unchecked Sendable {
         return try result.get()
     }
 
+    /// The `package` directory of the cache entry that holds `directory`, if it is in this cache.
+    public func packageRoot(containing directory: String) -> String? {
+        let real = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
+        let root = URL(fileURLWithPath: cacheDirectory).resolvingSymlinksInPath().path
+        guard real.hasPrefix(root + "/") else { return nil }
+        var current = real
+        while current.count > root.count {
+            let parent = (current as NSString).deletingLastPathComponent
+            if (current as NSString).lastPathComponent == "package", FileManager.default.fileExists(atPath: parent + "/module.json") {
+                return current
+            }
+            current = parent
+        }
+        return nil
+    }
+
     private func fetch(source: String, version: String?) throws(ModuleFetchError) -> String {
         let parsed = try ModuleSource.parse(source)
         switch parsed {

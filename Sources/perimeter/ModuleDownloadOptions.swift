@@ -29,4 +29,8 @@ struct FetchingModuleSources: ModuleSourceResolver {
     func moduleDirectory(source: String, version: String?) throws -> String {
         try fetcher.moduleDirectory(source: source, version: version)
     }
+
+    func packageRoot(containing directory: String) -> String? {
+        fetcher.packageRoot(containing: directory)
+    }
 }

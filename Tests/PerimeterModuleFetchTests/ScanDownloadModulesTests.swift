@@ -118,3 +118,43 @@ import Testing
         #expect(result.stderr.contains("--module-cache is used only with --download-modules"))
     }
 }
+
+extension ScanDownloadModulesTests {
+    /// A Git source whose module calls a sibling inside the same repository (`../nodes`), as public modules
+    /// call their `./modules/...`: the cache lies outside the scanned tree, yet the package's own files are read.
+    /// A local call that climbs out of the package is still refused.
+    @Test func gitModuleReadsItsOwnLocalModulesButNothingOutsideItsPackage() throws {
+        let workspace = try TestWorkspace()
+        defer { workspace.remove() }
+        try workspace.write("repo/nodes/main.tf", kubeletOpenModule)
+        try workspace.write("repo/wrapper/main.tf", """
+            variable "cidrs" { type = list(string) }
+            module "nodes" {
+              source        = "../nodes"
+              kubelet_cidrs = var.cidrs
+            }
+            """)
+        try workspace.write("repo/escape/main.tf", """
+            module "outside" {
+              source = "../../../../../../outside"
+            }
+            """)
+        try workspace.gitRepository("repo", tag: "v1.0.0")
+        try workspace.write("outside/main.tf", "# must never be read\n")
+        try workspace.write("env/main.tf", """
+            module "wrapped" {
+              source = "git::file://\(workspace.path("repo"))//wrapper?ref=v1.0.0"
+              cidrs  = ["0.0.0.0/0"]
+            }
+            module "escape" {
+              source = "git::file://\(workspace.path("repo"))//escape?ref=v1.0.0"
+            }
+            """)
+        let result = try Self.scan([workspace.path("env"), "--download-modules", "--module-cache", workspace.path("cache"),
+                                    "--format", "json"], home: workspace.path("home"))
+        #expect(try Self.findings(result.stdout).contains("NET-001 module.wrapped.module.nodes.aws_security_group_rule.kubelet[\"0.0.0.0/0\"]"),
+                "\(result.stdout)\n\(result.stderr)")
+        #expect(result.status == 2, "the escaping call is an input error")
+        #expect(result.stdout.contains("is outside the scanned tree"), "\(result.stdout)")
+    }
+}

@@ -145,7 +145,8 @@ extension Evaluator {
         }
         if source.hasPrefix("./") || source.hasPrefix("../") {
             let directory = PathNormalization.join(module.config.directory, source)
-            if let confinement, !confinement.permits(PathNormalization.absolute(directory)) {
+            if let confinement, !confinement.permits(PathNormalization.absolute(directory)),
+               !insideFetchedPackage(directory, calledFrom: module) {
                 report(EvaluationError("Module source '\(source)' of \(label) is outside the scanned tree '\(confinement.root)'; "
                                        + "perimeter reads modules only inside it (--allow-outside-files reads it anyway)",
                                        at: sourceExpression.range))
@@ -171,6 +172,14 @@ extension Evaluator {
                  at: sourceExpression.range.location)
         }
         return nil
+    }
+
+    /// Whether a local source of a downloaded module stays inside that module's package in the cache.
+    private func insideFetchedPackage(_ directory: String, calledFrom module: ModuleInstance) -> Bool {
+        guard let root = loader.remoteSources?.packageRoot(containing: PathNormalization.absolute(module.config.directory)) else {
+            return false
+        }
+        return FileConfinement(root: root).permits(PathNormalization.absolute(directory))
     }
 
     /// Asks the resolver (`--download-modules`) for the module; a failure is an error, since the user asked for it.

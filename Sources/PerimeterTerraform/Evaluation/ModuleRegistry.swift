@@ -7,6 +7,13 @@ public protocol ModuleSourceResolver: Sendable {
     /// The local directory of the module that `source` (with a registry `version` constraint) names; the
     /// error's description says in words why there is none.
     func moduleDirectory(source: String, version: String?) throws -> String
+    /// The root of the downloaded package that holds `directory`, if it is one: a downloaded module's own
+    /// local calls (`./modules/x`) may read anywhere inside its package, though the cache is outside the scanned tree.
+    func packageRoot(containing directory: String) -> String?
+}
+
+extension ModuleSourceResolver {
+    public func packageRoot(containing directory: String) -> String? { nil }
 }
 
 /// Where `terraform init` installed remote modules: `.terraform/modules/modules.json` of the root directory.
