@@ -85,3 +85,48 @@ import Testing
         #expect(try Self.versionIn(nested) == "# nested")
     }
 }
+
+extension RegistryFetchTests {
+    /// `X-Terraform-Get` relative to the download URL (`../`) and absolute (`http://…`) both lead to the archive.
+    @Test func relativeAndAbsoluteDownloadLocations() throws {
+        let workspace = try TestWorkspace()
+        defer { workspace.remove() }
+        try workspace.write("pkg/main.tf", "# served from files\n")
+        try workspace.tarball(of: "pkg", to: "reg/files/pkg.tgz")
+        try workspace.write("reg/acme/rel/aws/1.0.0.location", "../../../../../../files/pkg.tgz")
+        try workspace.write("reg/acme/abs/aws/1.0.0.location", "{origin}/files/pkg.tgz")
+        let server = try ModuleTestServer(["registry", workspace.path("reg")])
+        defer { server.stop() }
+        let fetcher = ModuleFetcher(cacheDirectory: workspace.path("cache"))
+        for name in ["rel", "abs"] {
+            let directory = try fetcher.moduleDirectory(source: "\(server.host)/acme/\(name)/aws", version: nil)
+            #expect(try Self.versionIn(directory) == "# served from files", "\(name)")
+        }
+        #expect(try server.counts()["files"] == 2)
+    }
+
+    /// A 503 is retried with backoff, a bounded number of times.
+    @Test func transientFailuresAreRetriedAFewTimesOnly() throws {
+        let workspace = try TestWorkspace()
+        defer { workspace.remove() }
+        try workspace.write("pkg/main.tf", "# after two 503s\n")
+        try workspace.tarball(of: "pkg", to: "reg/files/flaky.tgz")
+        try FileManager.default.copyItem(atPath: workspace.path("reg/files/flaky.tgz"), toPath: workspace.path("reg/files/down.tgz"))
+        try workspace.write("reg/files/flaky.tgz.fail", "2")
+        try workspace.write("reg/files/down.tgz.fail", "100")
+        let server = try ModuleTestServer(["registry", workspace.path("reg")])
+        defer { server.stop() }
+        var limits = ModuleFetcher.Limits()
+        limits.retryBackoff = 0.1
+        let fetcher = ModuleFetcher(cacheDirectory: workspace.path("cache"), limits: limits)
+        let started = Date()
+        #expect(try Self.versionIn(fetcher.moduleDirectory(source: "\(server.origin)/files/flaky.tgz", version: nil)) == "# after two 503s")
+        // Backoff: 0.1 s, then 0.2 s.
+        #expect(Date().timeIntervalSince(started) >= 0.3)
+        #expect(try server.counts()["files"] == 3)
+        #expect(throws: ModuleFetchError.http(url: "\(server.origin)/files/down.tgz", status: 503)) {
+            try fetcher.moduleDirectory(source: "\(server.origin)/files/down.tgz", version: nil)
+        }
+        #expect(try server.counts()["files"] == 6, "three attempts, no more")
+    }
+}

@@ -108,6 +108,8 @@ import Testing
         #expect(cold.status == 2)
         #expect((cold.stdout + cold.stderr).contains("Cannot download module.nodes: Cannot reach 'http://\(server.host)/.well-known/terraform.json'"),
                 "\(cold.stdout)\n\(cold.stderr)")
+        // And it counts among the module calls not read, so a summary never claims the module was seen.
+        #expect(cold.stdout.contains("module.nodes: source '\(server.host)/acme/nodes/aws' could not be downloaded"), "\(cold.stdout)")
     }
 
     @Test func moduleCacheWithoutDownloadIsAUsageError() throws {

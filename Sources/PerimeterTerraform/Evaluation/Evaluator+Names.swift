@@ -193,7 +193,14 @@ extension Evaluator {
         do {
             return try resolver.moduleDirectory(source: source, version: version)
         } catch {
-            report(EvaluationError("Cannot download \(label): \(error)", at: block.body.attribute("source")?.expression.range))
+            let location = block.body.attribute("source")?.expression.range
+            report(EvaluationError("Cannot download \(label): \(error)", at: location))
+            if warnedModules.insert(label).inserted {
+                modulesNotRead.append(Undecided(
+                    kind: .moduleNotRead, ruleId: nil, resource: label, location: location?.location,
+                    reason: "source '\(source)' could not be downloaded (see the error), so nothing in it was checked",
+                    fix: "fix the download error or run terraform init", callChain: module.callChain.isEmpty ? nil : module.callChain))
+            }
             return nil
         }
     }

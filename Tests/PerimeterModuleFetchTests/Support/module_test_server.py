@@ -5,7 +5,7 @@
   registry ROOT   a module registry: service discovery, version lists and downloads for every
                   ROOT/<namespace>/<name>/<provider>/<version>.tar.gz (204 with a relative X-Terraform-Get,
                   or the text of <version>.location with {origin} replaced); GET /files/<path> serves
-                  ROOT/files/<path> (HTTP archives); GET /__counts gives the requests seen per path kind
+                  ROOT/files/<path> (HTTP archives; 503 while ROOT/files/<path>.fail counts down); GET /__counts gives the requests seen per path kind
   silent          accept connections and never answer
 """
 
@@ -81,6 +81,17 @@ def registry(root: str) -> None:
                 return self.send(204, headers={"X-Terraform-Get": location})
             if parts[:1] == ["archives"] or parts[:1] == ["files"]:
                 count(parts[0])
+                failures = os.path.join(root, "files", *parts[1:]) + ".fail"
+                if parts[0] == "files" and os.path.exists(failures):
+                    # <file>.fail holds how many more requests answer 503 before the file is served.
+                    with LOCK:
+                        with open(failures) as f:
+                            left = int(f.read().strip() or 0)
+                        if left > 0:
+                            with open(failures, "w") as f:
+                                f.write(str(left - 1))
+                    if left > 0:
+                        return self.send(503, b"try again", content_type="text/plain")
                 relative = parts[1:] if parts[0] == "archives" else ["files"] + parts[1:]
                 file = os.path.realpath(os.path.join(root, *relative))
                 if not file.startswith(os.path.realpath(root) + os.sep) or not os.path.isfile(file):
