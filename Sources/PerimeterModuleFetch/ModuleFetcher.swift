@@ -142,9 +142,12 @@ public final class ModuleFetcher: @unchecked Sendable {
             return nil
         case .http(let url, _):
             // A plain URL answers with where the module really is.
-            guard hops < 3, let address = URL(string: url) else {
+            // go-getter asks with `terraform-get=1`, which some servers need to answer with the header.
+            guard hops < 3, var components = URLComponents(string: url) else {
                 throw .unsupportedSource(text, reason: "too many 'X-Terraform-Get' redirects")
             }
+            components.queryItems = (components.queryItems ?? []) + [URLQueryItem(name: "terraform-get", value: "1")]
+            guard let address = components.url else { throw .unsupportedSource(text, reason: "not a URL") }
             let response = try HTTPClient(limits: limits).get(address)
             guard (200...299).contains(response.status) else { throw .http(url: url, status: response.status) }
             guard let location = response.headers["x-terraform-get"], !location.isEmpty,

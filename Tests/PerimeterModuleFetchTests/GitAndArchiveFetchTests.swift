@@ -143,3 +143,24 @@ import Testing
         }
     }
 }
+
+extension GitAndArchiveFetchTests {
+    /// A plain HTTP URL answers with `X-Terraform-Get`, here a Git source with its own selector; the caller's
+    /// `//subdir` applies inside it.
+    @Test func plainHTTPURLFollowsItsXTerraformGet() throws {
+        let workspace = try TestWorkspace()
+        defer { workspace.remove() }
+        try workspace.write("repo/modules/eks/main.tf", "# eks\n")
+        try workspace.write("repo/modules/eks/nodes/main.tf", "# nodes\n")
+        try workspace.gitRepository("repo", tag: "v2.0.0")
+        try workspace.write("reg/files/eks.x-terraform-get", "git::file://\(workspace.path("repo"))//modules/eks?ref=v2.0.0")
+        let server = try ModuleTestServer(["registry", workspace.path("reg")])
+        defer { server.stop() }
+        let fetcher = ModuleFetcher(cacheDirectory: workspace.path("cache"))
+        #expect(try Self.text(fetcher.moduleDirectory(source: "\(server.origin)/files/eks", version: nil)) == "# eks")
+        #expect(try Self.text(fetcher.moduleDirectory(source: "\(server.origin)/files/eks//nodes", version: nil)) == "# nodes")
+        #expect(throws: ModuleFetchError.self) {
+            try fetcher.moduleDirectory(source: "\(server.origin)/files/none", version: nil)
+        }
+    }
+}

@@ -5,7 +5,8 @@
   registry ROOT   a module registry: service discovery, version lists and downloads for every
                   ROOT/<namespace>/<name>/<provider>/<version>.tar.gz (204 with a relative X-Terraform-Get,
                   or the text of <version>.location with {origin} replaced); GET /files/<path> serves
-                  ROOT/files/<path> (HTTP archives; 503 while ROOT/files/<path>.fail counts down); GET /__counts gives the requests seen per path kind
+                  ROOT/files/<path> (HTTP archives; 503 while ROOT/files/<path>.fail counts down;
+                  the X-Terraform-Get in ROOT/files/<path>.x-terraform-get); GET /__counts gives the requests seen per path kind
   silent          accept connections and never answer
 """
 
@@ -92,6 +93,15 @@ def registry(root: str) -> None:
                                 f.write(str(left - 1))
                     if left > 0:
                         return self.send(503, b"try again", content_type="text/plain")
+                redirect = os.path.join(root, "files", *parts[1:]) + ".x-terraform-get"
+                if parts[0] == "files" and os.path.exists(redirect):
+                    # A plain URL that says where the module is, as go-getter's HTTP getter expects.
+                    query = urllib.parse.parse_qs(urllib.parse.urlparse(self.path).query)
+                    if query.get("terraform-get") != ["1"]:
+                        return self.send(400, b"terraform-get=1 missing", content_type="text/plain")
+                    with open(redirect) as f:
+                        location = f.read().strip().replace("{origin}", origin)
+                    return self.send(200, b"", headers={"X-Terraform-Get": location}, content_type="text/plain")
                 relative = parts[1:] if parts[0] == "archives" else ["files"] + parts[1:]
                 file = os.path.realpath(os.path.join(root, *relative))
                 if not file.startswith(os.path.realpath(root) + os.sep) or not os.path.isfile(file):
