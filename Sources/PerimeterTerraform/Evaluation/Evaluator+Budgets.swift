@@ -29,7 +29,7 @@ extension Evaluator {
     /// A named value (local, output, variable, resource) heavier than a value may be becomes unknown.
     func checkedWeight(_ value: Value, label: String, at range: SourceRange?) -> Value {
         let weight = ValueWeight.of([value], stoppingAbove: limits.valueBound)
-        try? countStep(at: range, weight: weight.elements / 16)
+        try? countStep(at: range, weight: weight.elements / 8)
         guard let problem = weightProblem(weight) else { return value }
         report(EvaluationError("The value of \(label) \(problem)", at: range))
         return .unknown(Unknown(reason: "the value of \(label) is too large to evaluate"))
@@ -38,7 +38,7 @@ extension Evaluator {
     /// Arguments too heavy to pass, or a call whose result would exceed a limit before it is built.
     func checkCallBudget(_ name: String, _ arguments: [Value], at range: SourceRange) throws(EvaluationError) {
         let weight = ValueWeight.of(arguments, stoppingAbove: limits.valueBound)
-        try countStep(at: range, weight: weight.elements / 16)
+        try countStep(at: range, weight: weight.elements / 8)
         if let problem = weightProblem(weight) {
             throw EvaluationError("\(name)(): the arguments together \(problem)", at: range)
         }

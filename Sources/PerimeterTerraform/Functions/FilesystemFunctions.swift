@@ -102,8 +102,11 @@ enum FilesystemFunctions {
 
     /// Only regular files within the size limit are read: a FIFO would block, a device or a huge file never end.
     static func checkReadable(_ path: String, _ resolved: String, _ arguments: Arguments) throws {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: resolved) else { return }
-        if let type = attributes[.type] as? FileAttributeType, type != .typeRegular, type != .typeDirectory {
+        // The attributes of what a symlink points to, not of the link.
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: FileConfinement.realPath(resolved)) else { return }
+        // /dev/null is empty and harmless; any other device, FIFO or socket could block or never end.
+        if let type = attributes[.type] as? FileAttributeType, type != .typeRegular, type != .typeDirectory,
+           FileConfinement.realPath(resolved) != "/dev/null" {
             throw arguments.error("'\(path)' is not a regular file")
         }
         let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
