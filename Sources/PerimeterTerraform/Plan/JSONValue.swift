@@ -1,3 +1,5 @@
+import Foundation
+
 /// A parsed JSON document. Objects keep no member order: plan JSON is read by key.
 enum JSONValue: Hashable, Sendable {
     case null
@@ -62,12 +64,24 @@ struct JSONSyntaxError: Error, Equatable {
 }
 
 /// A strict RFC 8259 parser over UTF-8 bytes, with a nesting limit so hostile input cannot exhaust the stack.
+/// It reads the bytes in place (no copy of a 200 MB plan) and takes fast paths for what plans are made of:
+/// strings without escapes and integers.
 struct JSONParser {
-    private let bytes: [UInt8]
+    private let bytes: UnsafeRawBufferPointer
     private var position = 0
     private let maximumDepth = 256
 
     static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
+        // withUnsafeBytes rethrows untyped errors; a Result keeps the type.
+        try bytes.withUnsafeBytes { buffer in Result { () throws(JSONSyntaxError) in try parse(buffer) } }.get()
+    }
+
+    static func parse(_ data: Data) throws(JSONSyntaxError) -> JSONValue {
+        try data.withUnsafeBytes { buffer in Result { () throws(JSONSyntaxError) in try parse(buffer) } }.get()
+    }
+
+    /// The buffer must stay valid for the call only: every value is copied out of it.
+    static func parse(_ bytes: UnsafeRawBufferPointer) throws(JSONSyntaxError) -> JSONValue {
         var parser = JSONParser(bytes: bytes)
         // A UTF-8 byte order mark is tolerated, as editors add it.
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.position = 3 }
@@ -78,7 +92,7 @@ struct JSONParser {
         return value
     }
 
-    private init(bytes: [UInt8]) {
+    private init(bytes: UnsafeRawBufferPointer) {
         self.bytes = bytes
     }
 
@@ -182,25 +196,38 @@ struct JSONParser {
         }
     }
 
+    private mutating func digits() -> Int {
+        let first = position
+        while position < bytes.count, bytes[position] &- UInt8(ascii: "0") < 10 { position += 1 }
+        return position - first
+    }
+
     private mutating func number() throws(JSONSyntaxError) -> Double {
         let start = position
-        if bytes[position] == UInt8(ascii: "-") { position += 1 }
-        func digits() -> Int {
-            let first = position
-            while position < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[position]) { position += 1 }
-            return position - first
-        }
+        let negative = bytes[position] == UInt8(ascii: "-")
+        if negative { position += 1 }
+        let integerStart = position
         guard digits() > 0 else { throw error("a number needs digits") }
+        let integerEnd = position
+        var isInteger = true
         if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
             position += 1
+            isInteger = false
             guard digits() > 0 else { throw error("a number needs digits after '.'") }
         }
         if position < bytes.count, bytes[position] == UInt8(ascii: "e") || bytes[position] == UInt8(ascii: "E") {
             position += 1
+            isInteger = false
             if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") { position += 1 }
             guard digits() > 0 else { throw error("a number needs digits in its exponent") }
         }
-        guard let number = Double(String(decoding: bytes[start..<position], as: UTF8.self)) else {
+        // Integers of up to 15 digits are exact in a Double: no text round trip for the common case.
+        if isInteger, integerEnd - integerStart <= 15 {
+            var value = 0
+            for index in integerStart..<integerEnd { value = value * 10 + Int(bytes[index] &- UInt8(ascii: "0")) }
+            return negative ? -Double(value) : Double(value)
+        }
+        guard let number = Double(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)) else {
             throw error("not a number")
         }
         return number
@@ -208,7 +235,32 @@ struct JSONParser {
 
     private mutating func string() throws(JSONSyntaxError) -> String {
         position += 1
-        var utf8: [UInt8] = []
+        // Fast path: no escape before the closing quote, so the text is the bytes themselves.
+        let start = position
+        var high: UInt8 = 0
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") {
+                let text = UnsafeRawBufferPointer(rebasing: bytes[start..<position])
+                position += 1
+                // ASCII needs no validation: copy the bytes straight into the string's storage.
+                if high < 0x80 {
+                    return String(unsafeUninitializedCapacity: text.count) { storage in
+                        _ = storage.initialize(from: text)
+                        return text.count
+                    }
+                }
+                guard let string = String(validating: text.assumingMemoryBound(to: UInt8.self), as: UTF8.self) else {
+                    position -= 1
+                    throw error("a string is not valid UTF-8")
+                }
+                return string
+            }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+            high |= byte
+            position += 1
+        }
+        var utf8 = Array(UnsafeRawBufferPointer(rebasing: bytes[start..<position]))
         while true {
             guard position < bytes.count else { throw error("unexpected end of the document inside a string") }
             let byte = bytes[position]

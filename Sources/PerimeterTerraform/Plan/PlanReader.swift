@@ -9,7 +9,7 @@ public enum PlanReader {
     public static func read(data: Data, path: String) -> (resources: [ResourceInstance], diagnostics: [Diagnostic]) {
         let root: JSONValue
         do {
-            root = try JSONParser.parse(Array(data))
+            root = try JSONParser.parse(data)
         } catch {
             let location = SourceLocation(file: path, line: error.line, column: error.column)
             return ([], [.error("Not valid JSON (\(error.message)); expected `terraform show -json` plan output", at: location)])
