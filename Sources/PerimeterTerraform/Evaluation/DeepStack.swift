@@ -12,9 +12,9 @@ import Darwin
 /// debug build's frames are large. Only the pages a deep input touches become memory; the rest is
 /// address space. The caller waits, so evaluation stays single-threaded.
 enum DeepStack {
-    /// Measured: 2,000 nested evaluations of the deepest kind (a chain of locals, each a deep
-    /// expression) need about 60 MiB in a debug build; four times that leaves room.
-    static let size = 256 << 20
+    /// Measured in a debug build at the 2,000-level limit: a chain of locals touches about 70 MiB of stack,
+    /// a chain of 2,000 module calls between 80 and 120 MiB (it overflows 80 MiB); 512 MiB leaves four times that.
+    static let size = 512 << 20
 
     static func run<T>(_ body: () -> T) -> T {
         withoutActuallyEscaping(body) { body in
