@@ -15,6 +15,8 @@ enum ToolRunner {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
+        // An inherited GIT_DIR or GIT_WORK_TREE (perimeter run from a hook) would point git at the user's repository.
+        if arguments.first == "git" { env = env.filter { !$0.key.hasPrefix("GIT_") } }
         env.merge(environment) { $1 }
         process.environment = env
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }

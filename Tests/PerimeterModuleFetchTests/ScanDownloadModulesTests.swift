@@ -20,7 +20,8 @@ import Testing
         return ModuleTestServer.packageRoot.appendingPathComponent(".build/debug/perimeter")
     }
 
-    static func scan(_ arguments: [String], home: String) throws -> (status: Int32, stdout: String, stderr: String) {
+    static func scan(_ arguments: [String], home: String,
+                     extraEnvironment: [String: String] = [:]) throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
         process.executableURL = binary
         process.arguments = ["scan"] + arguments
@@ -28,6 +29,7 @@ import Testing
         var environment = ProcessInfo.processInfo.environment
         environment["XDG_CACHE_HOME"] = home + "/.cache"
         environment["NO_COLOR"] = "1"
+        environment.merge(extraEnvironment) { $1 }
         process.environment = environment
         let out = Pipe()
         let err = Pipe()
@@ -158,5 +160,36 @@ extension ScanDownloadModulesTests {
                 "\(result.stdout)\n\(result.stderr)")
         #expect(result.status == 2, "the escaping call is an input error")
         #expect(result.stdout.contains("is outside the scanned tree"), "\(result.stdout)")
+    }
+}
+
+extension ScanDownloadModulesTests {
+    /// Run from a Git hook, perimeter inherits GIT_DIR and GIT_WORK_TREE; git must still write only to the cache.
+    @Test func inheritedGitEnvironmentNeverRedirectsTheClone() throws {
+        let workspace = try TestWorkspace()
+        defer { workspace.remove() }
+        try workspace.write("repo/nodes/main.tf", kubeletOpenModule)
+        let commit = try workspace.gitRepository("repo", tag: "v1")
+        try workspace.write("user/README", "the user's own repository\n")
+        try workspace.gitRepository("user", tag: "u1")
+        let before = workspace.files(under: "user")
+        try workspace.write("env/main.tf", """
+            module "tagged" {
+              source        = "git::file://\(workspace.path("repo"))//nodes?ref=v1"
+              kubelet_cidrs = ["0.0.0.0/0"]
+            }
+            module "pinned" {
+              source        = "git::file://\(workspace.path("repo"))//nodes?ref=\(commit)"
+              kubelet_cidrs = ["0.0.0.0/0"]
+            }
+            """)
+        let result = try Self.scan([workspace.path("env"), "--download-modules", "--module-cache", workspace.path("cache"), "--format", "json"],
+                                   home: workspace.path("home"),
+                                   extraEnvironment: ["GIT_DIR": workspace.path("user/.git"), "GIT_WORK_TREE": workspace.path("user")])
+        #expect(result.status != 2, "\(result.stdout)\n\(result.stderr)")
+        let findings = try Self.findings(result.stdout)
+        #expect(findings.contains("NET-001 module.tagged.aws_security_group_rule.kubelet[\"0.0.0.0/0\"]"))
+        #expect(findings.contains("NET-001 module.pinned.aws_security_group_rule.kubelet[\"0.0.0.0/0\"]"))
+        #expect(workspace.files(under: "user") == before)
     }
 }
