@@ -4,7 +4,9 @@ import Foundation
 /// Git never prompts (a missing credential is an error, not a hang) and its `.git` is dropped afterwards.
 enum GitFetcher {
     static func fetch(url: String, ref: String?, into directory: String, timeout: Double) throws(ModuleFetchError) {
-        let environment = ["GIT_TERMINAL_PROMPT": "0", "GIT_SSH_COMMAND": "ssh -o BatchMode=yes", "GIT_ASKPASS": "/bin/false"]
+        // No prompts, and only the transports a module source may name (never `ext::`, which runs commands).
+        let environment = ["GIT_TERMINAL_PROMPT": "0", "GIT_SSH_COMMAND": "ssh -o BatchMode=yes", "GIT_ASKPASS": "/bin/false",
+                           "GIT_ALLOW_PROTOCOL": "https:http:ssh:git:file"]
         let deadline = Date().addingTimeInterval(timeout)
         func remaining() -> Double { max(1, deadline.timeIntervalSinceNow) }
         if let ref, isCommit(ref) {
