@@ -39,10 +39,28 @@ enum GCloudFirewall {
     /// undecided) rather than dropped or read as another range.
     private static func ranges(_ node: Node?) -> Resolved<[String]> {
         let ranges = strings(node)
-        if let bad = ranges.first(where: { CIDR(parsing: $0) == nil }) {
+        if let bad = ranges.first(where: { CIDR(strictly: $0) == nil }) {
             return .unknown("sourceRanges '\(bad)' is not a CIDR block")
         }
         return .known(ranges)
+    }
+
+    /// Values GCP would reject, each a warning at its position; the rule is kept with that value unknown.
+    static func warnings(_ item: Node, file: String) -> [Diagnostic] {
+        var warnings: [Diagnostic] = []
+        if let entry = MarkedYAML.entry(item, "sourceRanges") {
+            let items = entry.value.sequenceItems.isEmpty ? [entry.value] : entry.value.sequenceItems
+            for range in items {
+                guard let text = range.scalarText, !["", "null", "Null", "NULL", "~"].contains(text) || entry.value.sequenceItems.count > 0,
+                      CIDR(strictly: text) == nil else { continue }
+                warnings.append(.warning("sourceRanges '\(text)' is not a CIDR block; the rule's sources are left undecided",
+                                         at: MarkedYAML.location(range, file: file)))
+            }
+        }
+        if let entry = MarkedYAML.entry(item, "priority"), case .unknown(let reason) = priority(entry.value) {
+            warnings.append(.warning(reason, at: MarkedYAML.location(entry.value, file: file)))
+        }
+        return warnings
     }
 
     /// 0 to 65535, 1000 when absent.

@@ -24,6 +24,7 @@ public enum GCloudReader {
             for document in documents {
                 let items: [Node] = if case .sequence(let list) = document { Array(list) } else { [document] }
                 for item in items {
+                    diagnostics += GCloudFirewall.warnings(item, file: file)
                     if !read(item, file: file, into: &snapshot) {
                         diagnostics.append(.warning("Not a GKE cluster, node pool or firewall rule; skipped",
                                                     at: MarkedYAML.location(item, file: file)))

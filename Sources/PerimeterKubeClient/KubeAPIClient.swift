@@ -96,6 +96,7 @@ public final class KubeAPIClient: Sendable {
             } catch {
                 // A deadline or a size cap would only be hit again; a handshake refusal too.
                 let final = error is NIOSSLError || error is NIOTooManyBytesError || error is CallDeadline
+                    || (error as? HTTPClientError).map { [.readTimeout, .deadlineExceeded].contains($0) } == true
                 if attempt < maxAttempts, !final {
                     try await Task.sleep(nanoseconds: UInt64(attempt) * 200_000_000)
                     continue

@@ -37,6 +37,15 @@ public struct CIDR: Hashable, Comparable, Sendable, Codable, CustomStringConvert
         self.init(address: address, prefixLength: prefix)
     }
 
+    /// As `init(parsing:)`, but text with spaces around it is no CIDR: AWS and GCP reject `"0.0.0.0/0 "`,
+    /// so a validator must not read it as `0.0.0.0/0`.
+    public init?(strictly text: some StringProtocol) {
+        let bytes = Array(text.utf8)
+        let spaces: [UInt8] = [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r")]
+        guard let first = bytes.first, let last = bytes.last, !spaces.contains(first), !spaces.contains(last) else { return nil }
+        self.init(parsing: text)
+    }
+
     /// nil when the prefix length is outside `0...bitWidth`.
     public init?(address: IPAddress, prefixLength: Int) {
         guard (0...address.family.bitWidth).contains(prefixLength) else { return nil }

@@ -106,7 +106,7 @@ enum SecurityGroupRuleReading {
     /// A CIDR AWS would accept, or a warning at the field and an unknown source: `10.0.0.0/33`,
     /// `999.1.1.1/8` and `"0.0.0.0/0 "` (AWS rejects the space) are neither dropped nor read as something else.
     static func validated(_ text: String, _ fields: Fields, _ name: String) -> RuleEndpoint {
-        guard CIDR(parsing: text) == nil else { return .cidr(text) }
+        guard CIDR(strictly: text) == nil else { return .cidr(text) }
         fields.context.warn("\(fields.path(of: name)) '\(text)' is not a CIDR block", instance: fields.instance, path: fields.path(of: name))
         return .unknown("\(fields.instance.address).\(fields.path(of: name)): '\(text)' is not a CIDR block")
     }
