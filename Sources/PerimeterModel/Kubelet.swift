@@ -4,11 +4,48 @@ public struct KubeletSetting<Value: Codable & Hashable & Sendable>: Codable, Has
     public var location: SourceLocation?
     /// As written: `--read-only-port=10255`, `readOnlyPort: 10255`.
     public var text: String
+    /// Which layer of the kubelet's precedence gave the value; nil in older snapshots.
+    public var layer: KubeletLayer?
 
-    public init(value: Resolved<Value>, location: SourceLocation? = nil, text: String) {
+    public init(value: Resolved<Value>, location: SourceLocation? = nil, text: String, layer: KubeletLayer? = nil) {
         self.value = value
         self.location = location
         self.text = text
+        self.layer = layer
+    }
+}
+
+/// The kubelet's own order, last wins: compiled-in defaults, the `--config` file, the `--config-dir`
+/// drop-ins in lexical order, then the command-line flags.
+public struct KubeletLayer: Codable, Hashable, Sendable {
+    public enum Kind: String, Codable, Hashable, Sendable {
+        /// No `--config`: the legacy flag defaults (10255, anonymous on, AlwaysAllow).
+        case flagDefault
+        /// A `--config` file was loaded: its v1beta1 defaults (0, anonymous off, Webhook).
+        case configFileDefault
+        case configFile
+        case dropIn
+        case flag
+    }
+
+    public var kind: Kind
+    /// The file that holds the value (the config file, the drop-in, the file with the command line).
+    public var file: String?
+
+    public init(kind: Kind, file: String? = nil) {
+        self.kind = kind
+        self.file = file
+    }
+
+    public var description: String {
+        let place = file.map { " '\($0)'" } ?? ""
+        switch kind {
+        case .flagDefault: return "the kubelet's compiled-in default (started without --config)"
+        case .configFileDefault: return "the KubeletConfiguration default (the --config file does not set it)"
+        case .configFile: return "the --config file\(place)"
+        case .dropIn: return "the --config-dir drop-in\(place)"
+        case .flag: return "a command-line flag in\(place)"
+        }
     }
 }
 
@@ -24,6 +61,11 @@ public enum KubeletSettingsSource: String, Codable, Hashable, Sendable {
     case nodeConfig
     /// EC2 user data of a launch template or instance (`bootstrap.sh --kubelet-extra-args`, MIME parts, NodeConfig).
     case userData
+    /// A whole kubelet command line (a bare `kubelet ...`, `/proc/PID/cmdline`, a systemd `ExecStart=`): layered
+    /// over the kubelet's defaults and the config files it names.
+    case commandLine
+    /// kubescape host-scanner `KubeletInfo` JSON: the command line and the config file it read.
+    case kubeletInfo
 }
 
 /// The security-relevant kubelet settings one source gives its nodes. nil: not set by this source.
@@ -37,6 +79,8 @@ public struct KubeletSettings: Codable, Hashable, Sendable {
     public var anonymousAuth: KubeletSetting<Bool>?
     /// `authorization.mode` / `--authorization-mode` (`Webhook`, `AlwaysAllow`).
     public var authorizationMode: KubeletSetting<String>?
+    /// Files this source read as layers (config file, drop-ins, environment files): not judged again on their own.
+    public var consumedFiles: [String]?
 
     public init(key: String, provenance: Provenance, source: KubeletSettingsSource,
                 readOnlyPort: KubeletSetting<Int>? = nil, anonymousAuth: KubeletSetting<Bool>? = nil,

@@ -8,7 +8,9 @@ enum NodeFileLoader {
         var snapshot = Snapshot()
         snapshot.sources = [file]
         guard let data = FileManager.default.contents(atPath: file) else { return (snapshot, [.error("Cannot read file", file: file)]) }
-        guard let text = String(data: data, encoding: .utf8) else { return (snapshot, [.error("Not UTF-8 text", file: file)]) }
+        guard let text = String(data: data, encoding: .utf8) ?? (kind == .commandLine ? "" : nil) else {
+            return (snapshot, [.error("Not UTF-8 text", file: file)])
+        }
         let provenance = Provenance(resource: name, location: SourceLocation(file: file, line: 1), origin: .file)
         let locate: KubeletFlags.Locate = { line, column in SourceLocation(file: file, line: line, column: column) }
         switch kind {
@@ -18,6 +20,8 @@ enum NodeFileLoader {
             var settings = KubeletSettings(key: name, provenance: provenance, source: .flags)
             KubeletConfigurationReader.apply(KubeletFlags.read(text, locate: locate), to: &settings)
             if !settings.isEmpty { snapshot.kubeletSettings.append(settings) }
+        case .commandLine, .systemdUnit, .kubeletInfo:
+            return loadKubelet(file: file, name: name, kind: kind, data: data, text: text, provenance: provenance, into: snapshot)
         case .userData:
             var settings = KubeletSettings(key: name, provenance: provenance, source: .userData)
             UserDataReader.read(text, into: &settings, file: file, locate: locate)

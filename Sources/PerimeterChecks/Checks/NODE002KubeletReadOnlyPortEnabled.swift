@@ -13,7 +13,9 @@ public struct KubeletReadOnlyPortEnabledCheck: Check {
             readOnlyPort / --read-only-port other than 0 makes the kubelet serve pods, node stats and metrics over \
             plain HTTP with no authentication or authorization. Read from KubeletConfiguration files, kubelet flags, \
             and launch template user data (bootstrap.sh --kubelet-extra-args, nodeadm NodeConfig), where EKS nodes \
-            really get them. Only explicit settings are reported: the configuration file's default is already 0.
+            really get them. A whole command line (a bare kubelet command, /proc/PID/cmdline, a systemd ExecStart, \
+            kubescape KubeletInfo) is layered as the kubelet does: defaults (10255 without --config, 0 with one) ← \
+            --config file ← --config-dir drop-ins ← flags; the finding names the layer that set the value.
             """,
         remediation: "Set readOnlyPort: 0 (or --read-only-port=0) and move its users to 10250.",
         terraformFix: """
@@ -29,8 +31,8 @@ public struct KubeletReadOnlyPortEnabledCheck: Check {
         context.snapshot.kubeletSettings.compactMap { settings in
             guard let setting = settings.readOnlyPort, case .known(let port) = setting.value, port != 0 else { return nil }
             return finding(resource: settings.provenance.resource, location: setting.location ?? settings.provenance.location,
-                           message: "\(KubeletSource.describe(settings)) enables the kubelet read-only port \(port)",
-                           evidence: [setting.text])
+                           message: "\(KubeletSource.describe(settings)) enables the kubelet read-only port \(port)\(KubeletSource.layer(setting))",
+                           evidence: KubeletSource.evidence(setting))
         }
     }
 }

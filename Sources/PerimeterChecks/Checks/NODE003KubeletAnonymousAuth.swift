@@ -12,7 +12,7 @@ public struct KubeletAnonymousAuthCheck: Check {
         rationale: """
             With anonymous authentication on, requests to 10250 without credentials run as system:anonymous; with \
             AlwaysAllow (NODE-004) or a careless RBAC grant that means exec into any pod on the node. The kubelet's \
-            flag default is true; the configuration file's default is false. Explicit true is reported.
+            default without --config is true; a configuration file's default is false. Flags override the file.
             """,
         remediation: "Set authentication.anonymous.enabled: false (or --anonymous-auth=false) and keep Webhook authentication on.",
         terraformFix: """
@@ -27,8 +27,8 @@ public struct KubeletAnonymousAuthCheck: Check {
         context.snapshot.kubeletSettings.compactMap { settings in
             guard let setting = settings.anonymousAuth, case .known(true) = setting.value else { return nil }
             return finding(resource: settings.provenance.resource, location: setting.location ?? settings.provenance.location,
-                           message: "\(KubeletSource.describe(settings)) lets anonymous requests reach the kubelet API",
-                           evidence: [setting.text])
+                           message: "\(KubeletSource.describe(settings)) lets anonymous requests reach the kubelet API\(KubeletSource.layer(setting))",
+                           evidence: KubeletSource.evidence(setting))
         }
     }
 }

@@ -29,8 +29,8 @@ public struct KubeletAlwaysAllowCheck: Check {
             guard let setting = settings.authorizationMode, case .known(let mode) = setting.value,
                   mode.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == "AlwaysAllow" }) else { return nil }
             return finding(resource: settings.provenance.resource, location: setting.location ?? settings.provenance.location,
-                           message: "\(KubeletSource.describe(settings)) authorizes every kubelet request (AlwaysAllow)",
-                           evidence: [setting.text])
+                           message: "\(KubeletSource.describe(settings)) authorizes every kubelet request (AlwaysAllow)\(KubeletSource.layer(setting))",
+                           evidence: KubeletSource.evidence(setting))
         }
     }
 }
