@@ -64,8 +64,8 @@ import Testing
             "blocks": "Blocks are nested too deeply",
             "chain": "Evaluation is nested deeper than 2000 levels",
             "count": "count of terraform_data.a asks for 1000000000 instances",
-            "self": "Module call cycle: the root module -> module.me",
-            "template": "templatefile(): templatefile(): cannot be called from inside a template file",
+            "self": "Module call cycle: the root module -> module.me, whose source",
+            "template": "templatefile(): templatefile() cannot be called from inside a template file",
             "outside": "file(): '/etc/passwd' is outside the scanned tree",
         ]
         for (root, message) in expected {

@@ -132,7 +132,7 @@ extension Evaluator {
         guard let index = directories.firstIndex(where: { PathNormalization.normalize($0) == target }) else { return nil }
         let addresses = ["the root module"] + module.callChain.map(\.address)
         let chain = addresses[min(index, addresses.count - 1)...].joined(separator: " -> ") + " -> " + label
-        return "Module call cycle: \(chain) calls '\(target)' again; it is read once, not expanded again"
+        return "Module call cycle: \(chain), whose source '\(target)' is already in the chain; the call is not read"
     }
 
     private static let moduleMetaArguments: Set<String> = ["source", "version", "count", "for_each", "providers", "depends_on"]

@@ -70,7 +70,7 @@ extension Evaluator {
     func renderTemplateFile(_ path: String, variables: Value, module: ModuleInstance) throws -> Value {
         // Terraform refuses templatefile() inside a template file; that also bounds a template that renders itself.
         if let outer = templateFiles.last, templateFiles.count >= EvaluationLimits.maximumTemplateDepth {
-            throw FunctionError(message: "cannot be called from inside a template file ('\(outer)' is being rendered)")
+            throw EvaluationError("templatefile() cannot be called from inside a template file ('\(outer)' is being rendered)")
         }
         templateFiles.append(path)
         defer { templateFiles.removeLast() }
