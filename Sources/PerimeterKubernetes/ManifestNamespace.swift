@@ -19,9 +19,20 @@ public struct ManifestNamespace: Hashable, Sendable {
 public enum KustomizationNamespaces {
     static let names = ["kustomization.yaml", "kustomization.yml", "Kustomization"]
 
-    /// Per file, the namespace of the outermost kustomization (up to a few directories up) whose
-    /// `resources:` reach the file, as `kustomize build` of that directory would set it.
-    public static func namespaces(for files: [String]) -> [String: String] {
+    public struct Resolution: Sendable {
+        /// Per file, the namespace `kustomize build` gives its objects.
+        public var namespaces: [String: String] = [:]
+        /// Files that kustomizations with different namespaces include (a base under two overlays).
+        public var conflicts: [String: [String]] = [:]
+    }
+
+    public static func namespaces(for files: [String]) -> [String: String] { resolve(files).namespaces }
+
+    /// Kustomizations are those in the files' own and enclosing directories and those among the files
+    /// (overlays beside a base: `resources: [../../base]`). Each top kustomization (one no other includes)
+    /// is followed down its `resources:`; the outermost `namespace:` on the way wins, as kustomize's
+    /// namespace transformer overrides the inner ones.
+    public static func resolve(_ files: [String]) -> Resolution {
         var cache: [String: Kustomization?] = [:]
         func kustomization(in directory: String) -> Kustomization? {
             if let cached = cache[directory] { return cached }
@@ -29,23 +40,51 @@ public enum KustomizationNamespaces {
             cache[directory] = found
             return found
         }
-        var result: [String: String] = [:]
-        for file in files {
-            var target = URL(fileURLWithPath: file).standardizedFileURL.path
-            var ancestor = (target as NSString).deletingLastPathComponent
-            var namespace: String?
+        let paths = files.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        var candidates: [String] = []
+        for path in paths {
+            var directory = (path as NSString).deletingLastPathComponent
+            if names.contains((path as NSString).lastPathComponent) { candidates.append(directory) }
             for _ in 0..<8 {
-                let relative = String(target.dropFirst(ancestor.count).drop { $0 == "/" })
-                if let found = kustomization(in: ancestor), found.resources.contains(relative) {
-                    if let own = found.namespace { namespace = own }
-                    target = ancestor
-                }
-                if ancestor == "/" || ancestor.isEmpty { break }
-                ancestor = (ancestor as NSString).deletingLastPathComponent
+                if kustomization(in: directory) != nil { candidates.append(directory) }
+                if directory == "/" || directory.isEmpty { break }
+                directory = (directory as NSString).deletingLastPathComponent
             }
-            if let namespace { result[file] = namespace }
         }
-        return result
+        candidates = Array(Set(candidates)).sorted()
+        // Which kustomization includes which.
+        var children: [String: [String]] = [:]
+        var included = Set<String>()
+        for directory in candidates {
+            for entry in kustomization(in: directory)?.resources ?? [] {
+                let target = URL(fileURLWithPath: directory).appendingPathComponent(entry).standardizedFileURL.path
+                if kustomization(in: target) != nil {
+                    children[directory, default: []].append(target)
+                    included.insert(target)
+                }
+            }
+        }
+        var found: [String: Set<String>] = [:]
+        func walk(_ directory: String, inherited: String?, depth: Int) {
+            guard depth < 16, let own = kustomization(in: directory) else { return }
+            let effective = inherited ?? own.namespace
+            for entry in own.resources {
+                let target = URL(fileURLWithPath: directory).appendingPathComponent(entry).standardizedFileURL.path
+                if kustomization(in: target) != nil {
+                    walk(target, inherited: effective, depth: depth + 1)
+                } else if let effective {
+                    found[target, default: []].insert(effective)
+                }
+            }
+        }
+        for root in candidates where !included.contains(root) { walk(root, inherited: nil, depth: 0) }
+        var resolution = Resolution()
+        for (file, path) in zip(files, paths) {
+            guard let namespaces = found[path]?.sorted(), let first = namespaces.first else { continue }
+            resolution.namespaces[file] = first
+            if namespaces.count > 1 { resolution.conflicts[file] = namespaces }
+        }
+        return resolution
     }
 
     struct Kustomization {

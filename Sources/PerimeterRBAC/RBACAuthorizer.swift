@@ -48,7 +48,7 @@ public final class RBACAuthorizer: Sendable {
         roleByKey = byKey
         let resolved = objects.bindings.map { binding -> Int? in byKey[Self.roleKey(of: binding)] }
         boundRole = resolved
-        var byRole = Array(repeating: [Int](), count: objects.roles.count)
+        var byRole = Array(repeating: [Int](), count: roles.count)
         for (bindingIndex, roleIndex) in resolved.enumerated() {
             if let roleIndex { byRole[roleIndex].append(bindingIndex) }
         }
