@@ -82,6 +82,8 @@ import Testing
         #expect(Set(result.findings.map { "\($0.ruleId) \($0.resource)" }) == [
             "GKE-001 prod",
             "GKE-002 prod/nodePools/default-pool",
+            // Auto-provisioning on, nodePoolAutoConfig and the cluster default unset: auto-provisioned pools keep 10255.
+            "GKE-003 prod",
             "GKE-004 allow-debug",
             "GKE-005 Pod/default/kubelet-readonly-example",
             "GKE-005 nodes/gke-prod-default-pool-8f1c.prom",
