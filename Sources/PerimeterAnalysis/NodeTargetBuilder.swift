@@ -14,6 +14,12 @@ struct NodeTargetBuilder {
         self.index = index
     }
 
+    /// Why a node group's launch template is not there: `the launch template is unknown: variable 'id' has no value`.
+    private static func missing(_ ref: ObjectRef) -> String {
+        if case .unknown(let why) = ref { return "the launch template is unknown: \(why)" }
+        return "launch template \(ref) is not in the snapshot"
+    }
+
     // MARK: Node groups
 
     mutating func addNodeGroups() {
@@ -53,8 +59,7 @@ struct NodeTargetBuilder {
             return
         }
         guard let template = index.launchTemplate(for: ref) else {
-            target.membershipUnknown = "launch template \(ref) is not in the snapshot, so whether it replaces the "
-                + "cluster security group is unknown"
+            target.membershipUnknown = "\(Self.missing(ref)), so whether it replaces the cluster security group is unknown"
             if let key = cluster.flatMap(index.clusterSecurityGroupKey(of:)) { target.addPossibleSecurityGroup(key) }
             return
         }
@@ -78,7 +83,7 @@ struct NodeTargetBuilder {
             return
         }
         guard let template = index.launchTemplate(for: ref) else {
-            target.membershipUnknown = "launch template \(ref) is not in the snapshot"
+            target.membershipUnknown = Self.missing(ref)
             return
         }
         switch template.setsSecurityGroups {

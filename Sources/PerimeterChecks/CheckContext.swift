@@ -50,8 +50,14 @@ public final class CheckContext: Sendable {
             return [ExposureGap(provenance: target.provenance, reason: "security groups of the nodes of '\(target.name)' are unknown: \(reason)")]
         }
         return target.unresolved.map {
-            ExposureGap(provenance: target.provenance, reason: "a security group of the nodes of '\(target.name)' is unknown: \($0.reason) (\($0.ref))")
+            ExposureGap(provenance: target.provenance, reason: "nodes of '\(target.name)': \(Self.describe($0))")
         }
+    }
+
+    /// `a security group of launch template 'x' is unknown: variable 'ids' has no value`.
+    static func describe(_ unresolved: UnresolvedReference) -> String {
+        if case .unknown(let why) = unresolved.ref { return "\(unresolved.reason): \(why)" }
+        return "\(unresolved.reason) (\(unresolved.ref))"
     }
 
     /// Rules of the queried groups that may or may not let the traffic through.

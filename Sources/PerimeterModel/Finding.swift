@@ -30,7 +30,7 @@ public struct Finding: Codable, Hashable, Sendable {
     public var callChain: [ModuleCallSite]?
 
     public init(ruleId: String, severity: Severity, title: String, resource: String, location: SourceLocation? = nil,
-                message: String, evidence: [String] = [], input: String? = nil) {
+                message: String, evidence: [String] = [], input: String? = nil, callChain: [ModuleCallSite]? = nil) {
         self.ruleId = ruleId
         self.severity = severity
         self.title = title
@@ -39,5 +39,6 @@ public struct Finding: Codable, Hashable, Sendable {
         self.message = message
         self.evidence = evidence
         self.input = input
+        self.callChain = callChain
     }
 }

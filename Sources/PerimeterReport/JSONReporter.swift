@@ -15,10 +15,12 @@ public struct JSONReporter: Reporter {
             "findings": .array(report.orderedFindings.map(Self.finding)),
             "errors": .array(report.orderedDiagnostics.map(Self.error)),
             "summary": Self.summary(report),
-            // Always present: an empty list says every check could decide.
-            "undecided": .array(report.orderedUndecided.map(Self.undecided)),
-            "coverage": .array(report.coverage.map(Self.coverage)),
         ]
+        // Present in every scan (each input has coverage): an empty list says every check could decide.
+        if report.tracksUndecided {
+            fields["undecided"] = .array(report.orderedUndecided.map(Self.undecided))
+            fields["coverage"] = .array(report.coverage.map(Self.coverage))
+        }
         // Only when there are some, so reports of scans that skipped nothing keep their shape.
         if !report.skipped.isEmpty { fields["skipped"] = .array(report.skipped.map(Self.skipped)) }
         let document: JSONValue = .object(fields)
@@ -105,9 +107,11 @@ public struct JSONReporter: Reporter {
             "total": .int(report.findings.count),
             "suppressed": .int(report.suppressed),
             "inputs": .int(report.inputs.count),
-            "undecided": .int(report.undecidedChecks.count),
-            "modulesNotRead": .int(report.modulesNotRead.count),
         ]
+        if report.tracksUndecided {
+            counts["undecided"] = .int(report.undecidedChecks.count)
+            counts["modulesNotRead"] = .int(report.modulesNotRead.count)
+        }
         for severity in Severity.allCases {
             counts[severity.rawValue] = .int(report.count(of: severity))
         }

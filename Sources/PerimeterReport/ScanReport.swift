@@ -117,6 +117,9 @@ extension ScanReport {
     }
 
     public var undecidedChecks: [Undecided] { orderedUndecided.filter { $0.kind == .check } }
+
+    /// True for reports a scan made (every input has coverage): only they can say "nothing undecided".
+    public var tracksUndecided: Bool { !coverage.isEmpty || !undecided.isEmpty }
     public var modulesNotRead: [Undecided] { orderedUndecided.filter { $0.kind == .moduleNotRead } }
 
     /// `3 root modules, 1 plan`: the inputs by kind, from coverage; nil when the scan gave no coverage.

@@ -85,7 +85,7 @@ public struct TableReporter: Reporter {
         if report.suppressed > 0 {
             parts.append("\(report.suppressed) suppressed")
         }
-        parts.append(TableUndecided.checksSummary(report))
+        if report.tracksUndecided { parts.append(TableUndecided.checksSummary(report)) }
         if let modules = TableUndecided.modulesSummary(report) { parts.append(modules) }
         parts.append((report.inputsByKind ?? plural(report.inputs.count, "input")) + " scanned")
         var text = parts.joined(separator: "; ")

@@ -11,7 +11,7 @@ enum TableUndecided {
             var lines = [style.bold("UNDECIDED (\(checks.count))")]
             for entry in checks {
                 lines.append("  " + TerminalText.safe(entry.description))
-                if let place = place(entry) { lines.append("      at " + TerminalText.safe(place)) }
+                if let place = place(entry) { lines.append("      location: " + TerminalText.safe(place)) }
             }
             sections.append(lines.joined(separator: "\n"))
         }

@@ -70,7 +70,8 @@ enum ReportFixture {
                 location: SourceLocation(file: "terraform/modules/nodes/main.tf", line: 42, column: 3),
                 message: "ingress tcp 10250 from 0.0.0.0/0 on 'module.eks.aws_security_group.node'",
                 evidence: ["rule covers tcp 0-65535 from 0.0.0.0/0",
-                           "node group 'default' carries module.eks.aws_security_group.node"]),
+                           "node group 'default' carries module.eks.aws_security_group.node"],
+                callChain: [callSite]),
         Finding(ruleId: "NET-010", severity: .medium, title: "EKS public endpoint enabled", resource: "prod-eks",
                 message: "public endpoint open to 203.0.113.0/24",
                 evidence: ["publicAccessCidrs = [203.0.113.0/24]"]),
@@ -87,6 +88,32 @@ enum ReportFixture {
                 message: "ingress all protocols from ::/0 on 'aws_security_group.legacy_nodes'"),
     ]
 
+    /// The caller's `module "eks"` block, so the goldens show a finding's call chain.
+    static let callSite = ModuleCallSite(address: "module.eks", name: "eks",
+                                         location: SourceLocation(file: "terraform/main.tf", line: 12, column: 1), endLine: 20)
+
+    /// One undecided check inside the module, one at the root, and one module call not read.
+    static let undecided: [Undecided] = [
+        Undecided(kind: .moduleNotRead, ruleId: nil, resource: "module.vpc",
+                  location: SourceLocation(file: "terraform/main.tf", line: 3, column: 12),
+                  reason: "source 'terraform-aws-modules/vpc/aws' is not installed, so nothing in it was checked",
+                  fix: "run terraform init or use --download-modules", input: "terraform"),
+        Undecided(ruleId: "NET-010", resource: "aws_eks_cluster.this",
+                  location: SourceLocation(file: "terraform/eks.tf", line: 1, column: 1),
+                  reason: "endpoint_public_access is unknown: variable 'public' has no value", input: "terraform"),
+        Undecided(ruleId: "NET-001", resource: "module.eks.aws_security_group_rule.extra",
+                  location: SourceLocation(file: "terraform/modules/nodes/main.tf", line: 60, column: 1),
+                  reason: "source of ingress tcp 10250 on 'module.eks.aws_security_group.node' is unknown: variable 'allowed' has no value",
+                  input: "terraform", callChain: [callSite]),
+    ]
+
+    static let coverage: [InputCoverage] = [
+        InputCoverage(input: "terraform", kind: "terraform", resources: 14, instances: 17, moduleCallsRead: 1,
+                      moduleCallsNotRead: 1, unknownValuesThatMattered: 2, undecidedChecks: 2),
+        InputCoverage(input: "plan.json", kind: "plan", resources: 3, instances: 3),
+        InputCoverage(input: "manifests", kind: "kubernetes"),
+    ]
+
     static let diagnostics: [Diagnostic] = [
         .warning("no resource_changes in plan; reading planned_values only", file: "plan.json"),
         .error("expected '=' after attribute name 'cidr_blocks'",
@@ -96,5 +123,10 @@ enum ReportFixture {
     static var report: ScanReport {
         ScanReport(findings: findings, diagnostics: diagnostics, checks: checks,
                    inputs: ["terraform", "manifests", "plan.json"], toolVersion: version, suppressed: 2)
+    }
+
+    /// The same scan as a scanner reports it: with what it could not decide and per-input coverage.
+    static var undecidedReport: ScanReport {
+        report.with(undecided: undecided, coverage: coverage)
     }
 }

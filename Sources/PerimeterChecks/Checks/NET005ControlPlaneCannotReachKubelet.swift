@@ -71,7 +71,7 @@ extension ControlPlaneCannotReachKubeletCheck {
             let targets = context.membership.nodeGroups(of: cluster)
             guard !targets.isEmpty else { continue }
             if controlPlane.securityGroupKeys.isEmpty {
-                let why = controlPlane.unresolved.map(\.reason).joined(separator: "; ")
+                let why = controlPlane.unresolved.map(CheckContext.describe).joined(separator: "; ")
                 gaps.append(ExposureGap(provenance: cluster.provenance,
                                         reason: "the control-plane security groups are unknown\(why.isEmpty ? "" : ": " + why)"))
                 continue

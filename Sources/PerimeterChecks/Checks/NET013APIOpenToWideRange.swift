@@ -58,7 +58,7 @@ extension APIOpenToWideRangeCheck {
         for cluster in context.snapshot.eksClusters {
             let controlPlane = context.membership.controlPlane(of: cluster)
             gaps += controlPlane.unresolved.map {
-                ExposureGap(provenance: cluster.provenance, reason: "\($0.reason) (\($0.ref))")
+                ExposureGap(provenance: cluster.provenance, reason: CheckContext.describe($0))
             }
             gaps += context.exposureGaps(context.exposure.exposure(of: controlPlane.securityGroupKeys, protocol: .tcp, port: 443))
         }
