@@ -65,7 +65,7 @@ enum DirectoryInputs {
         case .success(let bytes): data = bytes
         case .failure(let failure): return .skipped(skipped(file, failure))
         }
-        if data.contains(0) && !NodeInputDetection.isCommandLineDump(data) { return .skipped(SkippedInput(path: file, reason: .binary)) }
+        if data.containsNUL && !NodeInputDetection.isCommandLineDump(data) { return .skipped(SkippedInput(path: file, reason: .binary)) }
         if let location = UTF8Position.firstInvalid(in: data, file: file) {
             return .skipped(SkippedInput(path: file, reason: .notUTF8, detail: "invalid byte at \(location.line):\(location.column)"))
         }
@@ -84,11 +84,8 @@ enum DirectoryInputs {
         if templateExtensions.contains(ext) { return .template }
         if kustomizations.contains(name) { return .kustomization }
         if shellExtensions.contains(ext) { return .shellScript }
+        // Go template actions only: aws-auth's own `{{EC2PrivateDNSName}}` is not one.
         if ManifestLoader.looksLikeTemplate(data) { return .helmTemplate }
-        if ["yaml", "yml"].contains(ext), let text = String(data: data.prefix(1 << 16), encoding: .utf8),
-           text.contains("{{"), text.contains("}}") {
-            return .helmTemplate
-        }
         return nil
     }
 
