@@ -2,6 +2,14 @@
 /// string many times, `format("%999999999d", 1)`): their result's size is bounded from the arguments
 /// before the call, so the call never allocates what the limit forbids.
 enum FunctionGrowth {
+    /// Functions whose result is a scalar or a part of an argument: their arguments, already weighed as
+    /// the values they come from, need no second walk (`length(local.big)` in every resource stays cheap).
+    static let neverGrows: Set<String> = [
+        "length", "lookup", "element", "index", "contains", "one", "alltrue", "anytrue", "sum", "max", "min",
+        "coalesce", "startswith", "endswith", "strcontains", "cidrhost", "cidrnetmask", "cidrsubnet", "can", "try",
+        "tonumber", "tobool", "parseint", "abs", "ceil", "floor", "signum", "log", "pow", "issensitive",
+    ]
+
     static func problem(_ name: String, _ arguments: [Value], limits: EvaluationLimits) -> String? {
         let elements = Double(limits.maximumCollectionLength)
         let bytes = Double(limits.maximumStringBytes)
