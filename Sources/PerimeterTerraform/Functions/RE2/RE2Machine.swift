@@ -68,6 +68,11 @@ struct RE2Machine {
                 if program.startsAnchored && position != 0 { break }
                 if matched != nil { break }
             }
+            if matched == nil, queues[current].threads.isEmpty, let first = program.firstScalars {
+                // Nothing is running: jump to the next code point a match can start with.
+                while position < text.count, !first.contains(text[position].value) { position += 1 }
+                if position == text.count { break }
+            }
             if matched == nil && (position == 0 || !program.startsAnchored) {
                 for slot in 0..<slotCount { work[slot] = -1 }
                 add(to: current, pc: Int32(program.start), position: position, assertions: assertions(at: position, in: text))

@@ -28,6 +28,9 @@ struct RE2Program: Sendable {
     var threadCount = 0
     /// The assertions every match must satisfy where it starts (`\A` anchors the search).
     var startsAnchored = false
+    /// The code points a match can start with, when every match starts with one (no empty
+    /// match, no assertion first): the search skips ahead to them.
+    var firstScalars: RE2CharSet?
 
     static func compile(_ node: RE2Node, groupCount: Int) throws(RE2Error) -> RE2Program {
         var compiler = Compiler()
@@ -44,6 +47,7 @@ struct RE2Program: Sendable {
         }
         guard program.threadCount * program.slotCount <= maximumThreadSlots else { throw RE2Error("expression too large") }
         program.startsAnchored = program.startAssertions().contains(.beginText)
+        program.firstScalars = program.scalarsStartingAMatch()
         return program
     }
 
@@ -62,6 +66,27 @@ struct RE2Program: Sendable {
             }
         }
         return assertions
+    }
+
+    /// The union of the sets reachable from the start without consuming anything; nil when an
+    /// assertion or the match is reachable that way, or when the union would be large.
+    func scalarsStartingAMatch() -> RE2CharSet? {
+        var union = RE2CharSet()
+        var seen = Set<Int>()
+        var pending = [start]
+        while let pc = pending.popLast() {
+            guard pc > 0, seen.insert(pc).inserted else { continue }
+            guard seen.count <= 1_000 else { return nil }
+            let instruction = instructions[pc]
+            switch instruction.operation {
+            case .fail: continue
+            case .match, .assertion: return nil
+            case .save, .nop: pending.append(Int(instruction.next))
+            case .split: pending += [Int(instruction.next), Int(instruction.argument)]
+            case .set: union = union.union(sets[Int(instruction.argument)])
+            }
+        }
+        return union
     }
 
     /// A piece of program: where it starts, the exits still to connect, and whether it can

@@ -64,7 +64,7 @@ enum RE2UnicodeClasses {
                     code = (0xD800...0xDFFF).contains(value) ? "Cs" : nil
                 }
                 if code != currentCode {
-                    close(at: value - 1)
+                    if value > 0 { close(at: value - 1) }
                     currentCode = code
                     start = value
                 }
