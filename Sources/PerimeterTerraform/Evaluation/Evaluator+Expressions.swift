@@ -65,11 +65,11 @@ extension Evaluator {
         let test = try evaluate(condition, in: scope)
         switch test {
         case .bool(let flag):
-            return try evaluate(flag ? then : otherwise, in: scope)
+            return try unifiedBranch(flag ? then : otherwise, other: flag ? otherwise : then, in: scope)
         case .string("true"):
-            return try evaluate(then, in: scope)
+            return try unifiedBranch(then, other: otherwise, in: scope)
         case .string("false"):
-            return try evaluate(otherwise, in: scope)
+            return try unifiedBranch(otherwise, other: then, in: scope)
         case .unknown(let unknown):
             // Both sides may still agree; otherwise the result is as unknown as the condition.
             let first = try? evaluate(then, in: scope)
@@ -81,6 +81,15 @@ extension Evaluator {
         default:
             throw EvaluationError("The condition must be a bool, not \(test.typeName)", at: condition.range)
         }
+    }
+
+    /// The chosen branch converted to the type both branches share, as Terraform does: in
+    /// `var.on ? toset(var.names) : []` the empty tuple becomes an empty set. The other branch is
+    /// evaluated only when the chosen one is a tuple, the one case where its type matters here.
+    private func unifiedBranch(_ chosen: Expression, other: Expression, in scope: Scope) throws(EvaluationError) -> Value {
+        let value = try evaluate(chosen, in: scope)
+        guard case .list(let items) = value, case .set? = try? evaluate(other, in: scope) else { return value }
+        return Value.makeSet(items) ?? value
     }
 
     private func evaluateFor(_ expression: ForExpression, in scope: Scope, at range: SourceRange) throws(EvaluationError) -> Value {

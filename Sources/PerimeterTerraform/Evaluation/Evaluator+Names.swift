@@ -23,7 +23,15 @@ extension Evaluator {
                 value = evaluateReporting(defaultExpression, in: Scope(module: module))
             }
             guard let value else {
+                if !module.path.isEmpty {
+                    // A module call must set every variable without a default; Terraform refuses the configuration otherwise.
+                    report(EvaluationError("\(module.path) needs a value for its variable '\(name)', which has no default",
+                                           at: block.range))
+                }
                 return .unknown(Unknown(reason: "variable '\(name)' has no value"))
+            }
+            if !module.path.isEmpty, let mismatch = type.mismatch(value) {
+                report(EvaluationError("\(module.path): variable '\(name)' \(mismatch)", at: module.inputs[name]?.expression.range ?? block.range))
             }
             return type.convert(value)
         }

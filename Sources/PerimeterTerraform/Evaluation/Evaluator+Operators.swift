@@ -13,10 +13,9 @@ extension Evaluator {
         if op == .or, right == .bool(true) { return .bool(true) }
         switch op {
         case .equal, .notEqual:
-            if left.containsUnknown || right.containsUnknown {
+            guard let equal = Self.knownEquality(left, right) else {
                 return .unknown(Unknown(reason: "a comparison with a value that is not known"))
             }
-            let equal = Self.equal(left, right)
             return .bool(op == .equal ? equal : !equal)
         case .and, .or:
             if left.isUnknown || right.isUnknown { return .unknown(Unknown(reason: "a logical operand is not known")) }
@@ -75,6 +74,39 @@ extension Evaluator {
         case .string("false"): false
         default: nil
         }
+    }
+
+    /// Whether two values are equal, when that is decided: as in Terraform, a known collection
+    /// is never null whatever its elements (`local.groups != null` over a map of unknowns is true),
+    /// and a prefix that differs decides a partially known string.
+    static func knownEquality(_ left: Value, _ right: Value) -> Bool? {
+        if !left.containsUnknown && !right.containsUnknown { return equal(left, right) }
+        switch (left, right) {
+        case (.unknown, .unknown): return nil
+        case (.unknown(let unknown), .string(let text)), (.string(let text), .unknown(let unknown)):
+            if let partial = unknown.partial, !text.hasPrefix(partial.prefix) || !text.hasSuffix(partial.suffix) { return false }
+            return nil
+        case (.unknown(let unknown), .null), (.null, .unknown(let unknown)):
+            // A template is never null, even with unknown parts, and neither is a resource's ID.
+            return unknown.partial != nil || (unknown.resource != nil && unknown.attribute == "id") ? false : nil
+        case (.unknown, _), (_, .unknown): return nil
+        case (.null, _), (_, .null): return false
+        case (.list(let a), .list(let b)), (.set(let a), .set(let b)):
+            guard a.count == b.count else { return false }
+            return allEqual(zip(a, b).map { knownEquality($0, $1) })
+        case (.object(var a), .object(var b)):
+            a[ResourceMarker.key] = nil
+            b[ResourceMarker.key] = nil
+            guard Set(a.keys) == Set(b.keys) else { return false }
+            return allEqual(a.keys.map { knownEquality(a[$0]!, b[$0]!) })
+        default: return false
+        }
+    }
+
+    /// Equal when every part is, different when one part is, else not known.
+    private static func allEqual(_ parts: [Bool?]) -> Bool? {
+        if parts.contains(false) { return false }
+        return parts.contains(nil) ? nil : true
     }
 
     /// Terraform compares values by type and content; a number and its string are not equal.

@@ -76,6 +76,12 @@ extension Evaluator {
                 return (value, 2)
             }
             return (try moduleValue(first, in: module, at: range), 1)
+        case "resource":
+            // `resource.aws_x.y` (Terraform 1.4+) names a managed resource whose type may clash with a root name.
+            guard steps.count >= 2, case .attribute(let type) = steps[0], case .attribute(let name) = steps[1] else {
+                throw EvaluationError("'resource' must be followed by a type and a name", at: range)
+            }
+            return (try resource(.managed, type, name, in: module, at: range), 2)
         case "data":
             guard steps.count >= 2, case .attribute(let type) = steps[0], case .attribute(let name) = steps[1] else {
                 throw EvaluationError("'data' must be followed by a type and a name", at: range)

@@ -7,28 +7,51 @@ extension Evaluator {
         if parts.count == 1, case .interpolation(let expression) = parts[0] {
             return try evaluate(expression, in: scope)
         }
+        var rendering = Rendering()
+        try render(parts, in: scope, at: range, into: &rendering)
+        guard let unknown = rendering.unknown else { return .string(rendering.text) }
+        // Like Terraform's refinements, the known text around the unknown parts stays known.
+        let partial = PartialString(prefix: rendering.prefix ?? "", suffix: rendering.text, written: rendering.written)
+        return .unknown(Unknown(reason: "a string built from a value that is not known: \(unknown.reason)", partial: partial))
+    }
+
+    /// A template being rendered: `text` is everything since the last unknown part.
+    private struct Rendering {
         var text = ""
+        var written = ""
+        /// The text before the first unknown part, once there is one.
+        var prefix: String?
         var unknown: Unknown?
-        try render(parts, in: scope, at: range, into: &text, unknown: &unknown)
-        if let unknown { return .unknown(Unknown(reason: "a string built from a value that is not known: \(unknown.reason)")) }
-        return .string(text)
+
+        mutating func append(_ literal: String) {
+            text += literal
+            written += literal
+        }
+
+        mutating func appendUnknown(_ part: Unknown) {
+            let partial = part.partial
+            if prefix == nil { prefix = text + (partial?.prefix ?? "") }
+            unknown = unknown ?? part
+            written += partial?.written ?? "${\(part.reference ?? "?")}"
+            text = partial?.suffix ?? ""
+        }
     }
 
     private func render(_ parts: [TemplatePart], in scope: Scope, at range: SourceRange,
-                        into text: inout String, unknown: inout Unknown?) throws(EvaluationError) {
+                        into rendering: inout Rendering) throws(EvaluationError) {
         for part in parts {
-            try checkTemplateLength(text, at: range)
+            try checkTemplateLength(rendering.written, at: range)
             switch part {
             case .literal(let literal):
-                text += literal
+                rendering.append(literal)
             case .interpolation(let expression):
                 let value = try evaluate(expression, in: scope)
                 if case .unknown(let reason) = value {
-                    unknown = unknown ?? reason
+                    rendering.appendUnknown(reason)
                 } else if value.containsUnknown {
-                    unknown = unknown ?? Unknown(reason: "part of an interpolated value is not known")
+                    rendering.appendUnknown(Unknown(reason: "part of an interpolated value is not known"))
                 } else if let string = TerraformText.string(value) {
-                    text += string
+                    rendering.append(string)
                 } else if value == .null {
                     throw EvaluationError("Cannot include a null value in a string", at: expression.range)
                 } else {
@@ -37,9 +60,9 @@ extension Evaluator {
             case .conditional(let condition, let then, let otherwise):
                 switch try evaluate(condition, in: scope) {
                 case .bool(let flag):
-                    try render(flag ? then : otherwise, in: scope, at: range, into: &text, unknown: &unknown)
+                    try render(flag ? then : otherwise, in: scope, at: range, into: &rendering)
                 case .unknown(let reason):
-                    unknown = unknown ?? reason
+                    rendering.appendUnknown(Unknown(reason: reason.reason))
                 default:
                     throw EvaluationError("The condition of %{if} must be a bool", at: condition.range)
                 }
@@ -51,7 +74,7 @@ extension Evaluator {
                 case .set(let items): pairs = items.map { ($0, $0) }
                 case .object(let fields): pairs = fields.sorted { $0.key < $1.key }.map { (.string($0.key), $0.value) }
                 case .unknown(let reason):
-                    unknown = unknown ?? reason
+                    rendering.appendUnknown(Unknown(reason: reason.reason))
                     continue
                 default:
                     throw EvaluationError("%{for} needs a collection, not \(collection.typeName)", at: collectionExpression.range)
@@ -60,7 +83,7 @@ extension Evaluator {
                     try countStep(at: range)
                     var inner = scope.binding(valueVariable, to: value)
                     if let keyVariable { inner = inner.binding(keyVariable, to: key) }
-                    try render(body, in: inner, at: range, into: &text, unknown: &unknown)
+                    try render(body, in: inner, at: range, into: &rendering)
                 }
             }
         }

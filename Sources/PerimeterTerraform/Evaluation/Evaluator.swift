@@ -58,6 +58,10 @@ final class Evaluator {
 
     /// Walks the module tree in declaration order so results are stable whatever order evaluation took.
     private func evaluateEverything(in module: ModuleInstance, into resources: inout [ResourceInstance]) {
+        if !module.path.isEmpty {
+            // Terraform checks every input of a module call, used or not (a missing or mistyped one is an error).
+            for name in module.config.variables.keys.sorted() { _ = try? variable(name, in: module, at: nil) }
+        }
         for key in module.config.resourceOrder {
             _ = resourceValue(key, in: module)
             resources += instances[module.path]?[key] ?? []

@@ -18,7 +18,9 @@ extension Evaluator {
     /// Expands `count` / `for_each` of a resource or module block. An unknown count is never guessed.
     func expand(_ body: Body, in scope: Scope, what: String) -> Expansion {
         if let count = body.attribute("count") {
-            let value = evaluateReporting(count.expression, in: scope)
+            var value = evaluateReporting(count.expression, in: scope)
+            // Terraform converts count to a number: `count = "2"` is 2.
+            if case .string(let text) = value, let number = Double(text) { value = .number(number) }
             switch value {
             case .number(let number) where number >= 0 && number == number.rounded():
                 if let tooMany = instanceLimitError(number, what: "count of \(what)", at: count.expression.range) {

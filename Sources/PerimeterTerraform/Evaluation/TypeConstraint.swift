@@ -110,6 +110,38 @@ indirect enum TypeConstraint: Equatable {
         }
     }
 
+    /// Why a value can never have this type, judged on its outer shape only (a collection for a
+    /// primitive, a primitive for a collection); nil when it may, or when the value is not known.
+    func mismatch(_ value: Value) -> String? {
+        let isCollection: Bool
+        switch value {
+        case .null, .unknown: return nil
+        case .list, .set, .object: isCollection = true
+        case .string, .number, .bool: isCollection = false
+        }
+        switch self {
+        case .any: return nil
+        case .string, .number, .bool:
+            return isCollection ? "must be a \(self.name), not a \(value.typeName)" : nil
+        case .list, .set, .map, .tuple, .object:
+            return isCollection ? nil : "must be a \(self.name), not a \(value.typeName)"
+        }
+    }
+
+    private var name: String {
+        switch self {
+        case .any: "value"
+        case .string: "string"
+        case .number: "number"
+        case .bool: "bool"
+        case .list: "list"
+        case .set: "set"
+        case .map: "map"
+        case .tuple: "tuple"
+        case .object: "object"
+        }
+    }
+
     /// Whether a raw command-line or environment value should be taken as a literal string.
     var takesRawString: Bool {
         switch self {

@@ -18,19 +18,24 @@ enum CollectionFunctions {
             .list(flatten(try arguments.sequence(0)))
         },
         FunctionDefinition("distinct", .exactly(1)) { arguments in
-            let elements = try unify(try arguments.knownSequence(0), arguments)
+            // perimeter knows more than Terraform here: two references to different resource
+            // attributes stay two elements (Terraform makes the whole list unknown).
+            let elements = try unify(try knownOrReferences(arguments.sequence(0)), arguments)
             var seen = Set<Value>()
             return .list(elements.filter { seen.insert($0).inserted })
         },
         FunctionDefinition("compact", .exactly(1)) { arguments in
-            let elements = try arguments.knownSequence(0).filter { $0 != .null }
-            let strings = try elements.map { element in
+            let elements = try knownOrReferences(arguments.sequence(0)).filter { $0 != .null }
+            let strings = try elements.map { element -> Value in
+                if element.isUnknown { return element }
                 guard let string = element.toStringValue() else {
                     throw arguments.invalid(0, "a list of strings is required, found \(element.typeName)")
                 }
-                return string
+                return .string(string)
             }
-            return .list(strings.filter { !$0.isEmpty }.map(Value.string))
+            // A resource attribute reference (an ID, an ARN) is never "": it is kept, where Terraform
+            // would make the whole list unknown.
+            return .list(strings.filter { $0 != .string("") })
         },
         FunctionDefinition("lookup", .between(2, 3)) { arguments in
             let fields = try arguments.object(0)
@@ -66,6 +71,8 @@ enum CollectionFunctions {
         },
         FunctionDefinition("coalesce", .atLeast(1)) { arguments in
             for value in try unify(Array(arguments.values), arguments) {
+                // A resource attribute is never null or "": it is the answer (Terraform says unknown).
+                if case .unknown(let unknown) = value, unknown.isResourceAttribute { return value }
                 if case .unknown(let unknown) = value { throw PendingUnknown(unknown: unknown) }
                 if value != .null, value != .string("") { return value }
             }
@@ -175,6 +182,15 @@ enum CollectionFunctions {
         }
         if let pending { throw PendingUnknown(unknown: pending) }
         return .bool(!decisive)
+    }
+
+    /// The elements when each is wholly known or a single resource attribute reference, which
+    /// perimeter can treat as a distinct non-empty string; any other unknown makes the result unknown.
+    static func knownOrReferences(_ elements: [Value]) throws -> [Value] {
+        for element in elements where !(element.unknown?.isResourceAttribute ?? false) {
+            try Arguments.requireWhollyKnown(element)
+        }
+        return elements
     }
 
     /// Elements converted to one type, as Terraform does for `list(...)` parameters.

@@ -85,10 +85,18 @@ enum StringFunctions {
             return .string(String(characters[offset..<end]))
         },
         FunctionDefinition("startswith", .exactly(2)) { arguments in
-            .bool(try arguments.string(0).unicodeScalars.starts(with: arguments.string(1).unicodeScalars))
+            // A template's known prefix decides, as Terraform's refinements do.
+            if let partial = arguments[0].unknown?.partial, let decided = affix(partial.prefix, arguments, atStart: true) {
+                return .bool(decided)
+            }
+            return .bool(try arguments.string(0).unicodeScalars.starts(with: arguments.string(1).unicodeScalars))
         },
         FunctionDefinition("endswith", .exactly(2)) { arguments in
-            .bool(try arguments.string(0).unicodeScalars.reversed().starts(with: arguments.string(1).unicodeScalars.reversed()))
+            // perimeter keeps a template's known suffix too (Terraform does not): `.../AmazonEKSClusterAdminPolicy`.
+            if let partial = arguments[0].unknown?.partial, let decided = affix(partial.suffix, arguments, atStart: false) {
+                return .bool(decided)
+            }
+            return .bool(try arguments.string(0).unicodeScalars.reversed().starts(with: arguments.string(1).unicodeScalars.reversed()))
         },
         FunctionDefinition("strcontains", .exactly(2)) { arguments in
             let text = Array(try arguments.string(0).unicodeScalars)
@@ -96,6 +104,17 @@ enum StringFunctions {
             return .bool(part.isEmpty || text.firstRange(of: part) != nil)
         },
     ]
+
+    /// Whether a known end of a partially known string decides `startswith` / `endswith`; nil when
+    /// the wanted text is longer than what is known and agrees with it so far.
+    static func affix(_ known: String, _ arguments: Arguments, atStart: Bool) -> Bool? {
+        guard let wanted = arguments[1].stringValue else { return nil }
+        let knownScalars = atStart ? Array(known.unicodeScalars) : Array(known.unicodeScalars.reversed())
+        let wantedScalars = atStart ? Array(wanted.unicodeScalars) : Array(wanted.unicodeScalars.reversed())
+        if knownScalars.starts(with: wantedScalars) { return true }
+        if wantedScalars.starts(with: knownScalars) { return nil }
+        return false
+    }
 
     /// Go's `strings.Split`: an empty separator splits into code points.
     static func split(_ text: String, by separator: String) -> [String] {

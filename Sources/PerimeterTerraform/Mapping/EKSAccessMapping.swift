@@ -21,7 +21,7 @@ enum EKSAccessMapping {
             provenance: fields.provenance(),
             cluster: cluster(fields),
             principalArn: fields.string("principal_arn") ?? .unknown("\(instance.address): principal_arn is not set"),
-            policyArn: fields.string("policy_arn") ?? .unknown("\(instance.address): policy_arn is not set"),
+            policyArn: fields.arn("policy_arn") ?? .unknown("\(instance.address): policy_arn is not set"),
             scopeType: scope?.string("type") ?? fields.unknownBlockReason("access_scope").map { .unknown($0) }
                 ?? .unknown("\(instance.address): access_scope is not set"),
             namespaces: scope?.strings("namespaces")?.value ?? []))
@@ -45,5 +45,20 @@ enum EKSAccessMapping {
             mapRoles: data.string("mapRoles") ?? whole,
             mapUsers: data.string("mapUsers") ?? whole,
             mapAccounts: data.string("mapAccounts") ?? whole))
+    }
+}
+
+extension Fields {
+    /// An ARN whose resource part is known decides which resource it names, even when its
+    /// partition or account is not (`arn:${data.aws_partition.current.partition}:eks::aws:
+    /// cluster-access-policy/AmazonEKSClusterAdminPolicy`): it reads as written, unknown parts as `${...}`.
+    func arn(_ name: String) -> Resolved<String>? {
+        if case .unknown(let unknown)? = value(name), let partial = unknown.partial,
+           partial.prefix == "arn:", partial.suffix.hasPrefix(":"),
+           partial.suffix.split(separator: ":", omittingEmptySubsequences: false).count >= 5 {
+            // Only the partition is unknown: service, region, account and resource are as written.
+            return .known(partial.written)
+        }
+        return string(name)
     }
 }

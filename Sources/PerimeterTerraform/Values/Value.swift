@@ -84,12 +84,21 @@ public struct Unknown: Hashable, Sendable {
     public var attribute: String?
     /// A sentence for people: `aws_security_group.node.id is known only after apply`.
     public var reason: String
+    /// A string whose known parts are known: a template such as `"arn:${partition}:eks::aws:x/Admin"`
+    /// keeps `arn:` and `:eks::aws:x/Admin` here, so a check can decide on them (an ARN's policy name).
+    /// nil when nothing of the value is known.
+    public var partial: PartialString?
 
-    public init(resource: String? = nil, attribute: String? = nil, reason: String) {
+    public init(resource: String? = nil, attribute: String? = nil, reason: String, partial: PartialString? = nil) {
         self.resource = resource
         self.attribute = attribute
         self.reason = reason
+        self.partial = partial
     }
+
+    /// Stands for a resource's own attribute (`aws_security_group.node.id`): providers give IDs,
+    /// ARNs and names that are never null or "", so compact() and coalesce() may keep them.
+    public var isResourceAttribute: Bool { resource != nil && partial == nil }
 
     /// An attribute of a resource that Terraform computes at apply time.
     public static func attribute(_ attribute: String, of resource: String) -> Unknown {
@@ -101,5 +110,22 @@ public struct Unknown: Hashable, Sendable {
         guard let resource else { return nil }
         guard let attribute, !attribute.isEmpty else { return resource }
         return attribute.hasPrefix("[") ? resource + attribute : resource + "." + attribute
+    }
+}
+
+/// The known text around the unknown parts of a string: Terraform keeps the known prefix of a
+/// template (`refinements`); perimeter keeps the suffix too, and how the whole was written.
+public struct PartialString: Hashable, Sendable {
+    /// Text before the first unknown part.
+    public var prefix: String
+    /// Text after the last unknown part.
+    public var suffix: String
+    /// The template with each unknown part shown as `${reference}` (or `${?}`): for evidence.
+    public var written: String
+
+    public init(prefix: String, suffix: String, written: String) {
+        self.prefix = prefix
+        self.suffix = suffix
+        self.written = written
     }
 }

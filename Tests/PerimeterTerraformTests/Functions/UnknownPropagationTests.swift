@@ -66,9 +66,9 @@ private typealias F = FunctionTesting
 
     @Test func resultsThatDependOnUnknownsAreUnknown() throws {
         for (name, arguments) in [
-            ("compact", [Value.list([node, .string("a")])]),
+            ("compact", [Value.list([.unknown(extra), .string("a")])]),
             ("join", [.string(","), .list([node])]),
-            ("distinct", [.list([node, .string("a")])]),
+            ("distinct", [.list([.unknown(extra), .string("a")])]),
             ("sort", [.list([node])]),
             ("index", [.list([node, .string("a")]), .string("a")]),
             ("element", [.list([.string("a")]), node]),
@@ -90,6 +90,14 @@ private typealias F = FunctionTesting
             #expect(result.isUnknown, "\(name)")
             #expect(result.unknown?.resource == nil, "\(name) must not claim to be the referenced attribute")
         }
+    }
+
+    /// A resource attribute reference is never null or "" and two different ones are two elements:
+    /// compact() and distinct() keep them (terraform-aws-eks builds security group lists this way).
+    @Test func compactAndDistinctKeepResourceReferences() throws {
+        #expect(try F.call("compact", .list([node, .string(""), .null, .string("a")])) == .list([node, .string("a")]))
+        #expect(try F.call("distinct", .list([node, .string("a"), node, .string("a")])) == .list([node, .string("a")]))
+        #expect(try F.call("coalesce", node, .string("x")) == node)
     }
 
     @Test func decisiveKnownElementsSettleTheAnswer() throws {
