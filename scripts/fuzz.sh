@@ -15,7 +15,7 @@ shift || true
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(hcl terraform json yaml text aws-xml)
 
-PERIMETER_FUZZ=1 swift build --scratch-path .build-fuzz --product perimeter-fuzz -Xswiftc -sanitize=fuzzer
+PERIMETER_FUZZ=1 swift build --scratch-path .build-fuzz --product perimeter-fuzz --sanitize fuzzer
 binary=.build-fuzz/debug/perimeter-fuzz
 
 # Seeds: every committed fixture of the kind the target reads.

@@ -4,12 +4,12 @@ import PerimeterModel
 import PerimeterScan
 import PerimeterTerraform
 
-/// libFuzzer entry point. One binary serves every target; `PERIMETER_FUZZ_TARGET` picks one, so the
+/// One input from libFuzzer. One binary serves every target; `PERIMETER_FUZZ_TARGET` picks one, so the
 /// sanitized build is done once. Built only by `scripts/fuzz.sh` (the package adds this target when
-/// `PERIMETER_FUZZ=1`), because it has no `main`: libFuzzer supplies it.
+/// `PERIMETER_FUZZ=1`).
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzOneInput(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
-    let data = Data(bytes: start, count: count)
+public func fuzzOneInput(_ start: UnsafePointer<UInt8>?, _ count: Int) -> Int32 {
+    let data = start.map { Data(bytes: $0, count: count) } ?? Data()
     FuzzTarget.current.run(data)
     return 0
 }
