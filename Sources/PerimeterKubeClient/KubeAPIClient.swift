@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOSSL
+import PerimeterModel
 
 /// Read-only GETs against one API server: TLS with the cluster's CA (or none with
 /// insecure-skip-tls-verify), client certificates, bearer tokens (static, file or exec plugin),
@@ -111,19 +112,14 @@ public final class KubeAPIClient: Sendable {
     /// One GET, headers and body, raced against the deadline: whichever ends first wins and the other is cancelled.
     private func getOnce(_ request: HTTPClientRequest) async throws -> Response {
         let limit = maxResponseBytes
-        return try await withThrowingTaskGroup(of: Response?.self) { group in
-            group.addTask { [client, requestTimeout] in
+        do {
+            return try await Deadline.run(seconds: Double(timeoutSeconds)) { [client, requestTimeout] in
                 let response = try await client.execute(request, timeout: requestTimeout)
                 let body = try await response.body.collect(upTo: limit)
                 return Response(status: Int(response.status.code), body: Data(body.readableBytesView))
             }
-            group.addTask { [timeoutSeconds] in
-                try await Task.sleep(nanoseconds: UInt64(timeoutSeconds) * 1_000_000_000)
-                return nil
-            }
-            defer { group.cancelAll() }
-            guard let first = try await group.next(), let response = first else { throw CallDeadline() }
-            return response
+        } catch is Deadline.Exceeded {
+            throw CallDeadline()
         }
     }
 

@@ -26,10 +26,10 @@ struct ANSIStyle {
     }
 }
 
-enum TerminalText {
+public enum TerminalText {
     /// Text from inputs made safe to print: control characters (an ESC in a resource name could
     /// rewrite the terminal) shown as `\u{..}`, tabs as a space.
-    static func safe(_ text: String) -> String {
+    public static func safe(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
             let value = scalar.value

@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
+import PerimeterModel
 
 /// Settings of one collection run's HTTP side.
 public struct AWSClientOptions: Sendable {
@@ -132,22 +133,15 @@ public final class AWSClient: Sendable {
     /// One call, headers and body, raced against the deadline: whichever ends first wins, the other is cancelled.
     private static func fetch(_ request: HTTPClientRequest, timeout: TimeInterval, limit: Int) async -> Result<AWSResponseWithHeaders, Error> {
         do {
-            return .success(try await withThrowingTaskGroup(of: AWSResponseWithHeaders?.self) { group in
-                group.addTask {
-                    let response = try await HTTPClient.shared.execute(request, timeout: .nanoseconds(Int64(timeout * 1_000_000_000)))
-                    let body = try await response.body.collect(upTo: limit)
-                    var headers: [String: String] = [:]
-                    for (name, value) in response.headers { headers[name.lowercased()] = value }
-                    return AWSResponseWithHeaders(status: Int(response.status.code), headers: headers, body: Data(body.readableBytesView))
-                }
-                group.addTask {
-                    try await Task.sleep(nanoseconds: UInt64(timeout * 1_000_000_000))
-                    return nil
-                }
-                defer { group.cancelAll() }
-                guard let first = try await group.next(), let answer = first else { throw CallDeadline() }
-                return answer
+            return .success(try await Deadline.run(seconds: timeout) {
+                let response = try await HTTPClient.shared.execute(request, timeout: .nanoseconds(Int64(timeout * 1_000_000_000)))
+                let body = try await response.body.collect(upTo: limit)
+                var headers: [String: String] = [:]
+                for (name, value) in response.headers { headers[name.lowercased()] = value }
+                return AWSResponseWithHeaders(status: Int(response.status.code), headers: headers, body: Data(body.readableBytesView))
             })
+        } catch is Deadline.Exceeded {
+            return .failure(CallDeadline())
         } catch {
             return .failure(error)
         }
