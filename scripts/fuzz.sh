@@ -17,6 +17,8 @@ targets=("$@")
 
 PERIMETER_FUZZ=1 swift build --scratch-path .build-fuzz --product perimeter-fuzz --sanitize fuzzer
 binary=.build-fuzz/debug/perimeter-fuzz
+# libFuzzer, not the Swift runtime backtracer, must see a crash, so that it writes the input to crashes/.
+export SWIFT_BACKTRACE=enable=no
 
 # Seeds: every committed fixture of the kind the target reads.
 seed() {

@@ -41,6 +41,9 @@ public final class XMLElement: @unchecked Sendable {
     }
 
     public static func parse(_ data: Data) throws -> XMLElement {
+        // FoundationXML traps on element names that are not UTF-8 (found by fuzzing): refuse such a body first.
+        let isUTF8 = data.withUnsafeBytes { String(validating: $0.assumingMemoryBound(to: UInt8.self), as: UTF8.self) != nil }
+        guard isUTF8 else { throw XMLParseError(reason: "the response is not UTF-8 text") }
         let delegate = TreeBuilder()
         let parser = XMLParser(data: data)
         parser.delegate = delegate
