@@ -123,6 +123,8 @@ def fresh_copy(corpus):
     subprocess.run(["rm", "-rf", target], check=True)
     os.makedirs(WORK, exist_ok=True)
     subprocess.run(["cp", "-r", os.path.join(CORPUS, corpus), target], check=True)
+    # A clone has its .git: perimeter confines file reads and local module sources to the repository.
+    subprocess.run(["git", "init", "-q", target], check=True)
     return target
 
 
