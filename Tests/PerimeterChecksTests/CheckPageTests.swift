@@ -40,7 +40,7 @@ import Testing
     @Test(arguments: CheckRegistry.all.map(\.description))
     func everyCheckHasACurrentPage(_ description: CheckDescription) throws {
         let examples = CheckPage.examples(fromFixtures: Self.fixtureFiles(of: description.id))
-        #expect(examples.contains(where: \.triggers), "\(description.id) page shows no example that triggers")
+        #expect(examples.contains { $0.triggers }, "\(description.id) page shows no example that triggers")
         #expect(examples.contains { !$0.triggers }, "\(description.id) page shows no example that does not trigger")
         try Self.expectCurrent(CheckPage.markdown(for: description, examples: examples), at: CheckPage.path(for: description.id))
     }
