@@ -20,6 +20,9 @@ let package = Package(
     ],
     targets: [
         .target(name: "PerimeterModel"),
+        // The version and the commit the binary is built from (the plugin writes the commit before each build).
+        .plugin(name: "BuildCommitPlugin", capability: .buildTool()),
+        .target(name: "PerimeterBuildInfo", plugins: ["BuildCommitPlugin"]),
         // Kubelet settings and read-only port users from files: KubeletConfiguration, flags, user data, /metrics, workloads.
         .target(name: "PerimeterKubelet", dependencies: ["PerimeterModel", .product(name: "Yams", package: "Yams")]),
         // `gcloud container clusters/node-pools describe|list` and `gcloud compute firewall-rules list` JSON.
@@ -67,6 +70,7 @@ let package = Package(
             dependencies: [
                 "PerimeterModel", "PerimeterScan", "PerimeterChecks", "PerimeterReport", "PerimeterAWS", "PerimeterProbe",
                 "PerimeterRBAC", "PerimeterKubernetes", "PerimeterKubeClient", "PerimeterModuleFetch",
+                "PerimeterBuildInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
@@ -93,7 +97,7 @@ let package = Package(
             dependencies: ["PerimeterScan", "PerimeterModel", "PerimeterChecks", "PerimeterReport"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "PerimeterCLITests", dependencies: ["perimeter"]),
+        .testTarget(name: "PerimeterCLITests", dependencies: ["perimeter"], exclude: ["Golden"]),
         .testTarget(
             name: "PerimeterAWSTests",
             dependencies: ["PerimeterAWS", "PerimeterModel", "PerimeterScan", "PerimeterChecks", "perimeter"],
@@ -124,3 +128,14 @@ let package = Package(
         ),
     ]
 )
+
+// The libFuzzer target (scripts/fuzz.sh) links only with -sanitize=fuzzer, so it is part of the package
+// only for that build.
+if Context.environment["PERIMETER_FUZZ"] == "1" {
+    package.targets.append(.executableTarget(
+        name: "PerimeterFuzz",
+        dependencies: ["PerimeterScan", "PerimeterTerraform", "PerimeterAWS", "PerimeterModel"],
+        path: "Fuzz/PerimeterFuzz"
+    ))
+    package.products.append(.executable(name: "perimeter-fuzz", targets: ["PerimeterFuzz"]))
+}

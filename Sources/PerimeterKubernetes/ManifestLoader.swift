@@ -51,7 +51,7 @@ public enum ManifestLoader {
         return result
     }
 
-    /// True when the text holds at least one document with top-level `apiVersion` and `kind`.
+    /// True when the text holds at least one document with top-level `apiVersion` and `kind` (or `items`).
     public static func looksLikeManifest(_ data: Data) -> Bool {
         guard let text = String(data: data.prefix(1 << 16), encoding: .utf8) else { return false }
         let trimmed = text.drop { $0.isWhitespace }
@@ -62,7 +62,9 @@ public enum ManifestLoader {
         var sawKind = false
         for line in text.split(separator: "\n") {
             if line.hasPrefix("apiVersion:") { sawVersion = true }
-            if line.hasPrefix("kind:") { sawKind = true }
+            // `kubectl get -o yaml` prints a List's keys sorted: `items:` comes first and `kind: List` only after
+            // every item, far past the bytes read here.
+            if line.hasPrefix("kind:") || line.hasPrefix("items:") { sawKind = true }
             if line.hasPrefix("---") {
                 if sawVersion && sawKind { return true }
                 sawVersion = false

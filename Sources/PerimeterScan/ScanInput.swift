@@ -92,7 +92,7 @@ public enum InputDiscovery {
         case .success(let bytes): data = bytes
         case .failure(let failure): return .failure(.error(DirectoryInputs.describe(failure), file: path))
         }
-        if data.contains(0) && !NodeInputDetection.isCommandLineDump(data) {
+        if data.containsNUL && !NodeInputDetection.isCommandLineDump(data) {
             return .failure(.error("Not a text file: perimeter reads Terraform (.tf), plan JSON and snapshots", file: path))
         }
         if PlanReader.looksLikePlan(data) { return .success(.plan(file: path)) }
