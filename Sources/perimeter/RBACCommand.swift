@@ -78,7 +78,7 @@ struct RBACCommand: ParsableCommand {
     struct WhoCan: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "who-can",
-            abstract: "Every subject that may make a request, with the binding → role → rule that grants it.",
+            abstract: "Every subject that may make a request, with the binding, role and rule that grant it.",
             discussion: """
                 RESOURCE as `kubectl auth can-i` writes it: pods, pods/exec, deployments.apps, '*', or a \
                 non-resource URL such as /healthz. Without -n the request is cluster-wide (only ClusterRoleBindings \

@@ -27,7 +27,7 @@ public struct GKEClusterDefaultReadOnlyPortCheck: Check {
               }
             }
             """,
-        references: [Reference.gkeReadOnlyPortSourceDocument, Reference.gkeDisableReadOnlyPort, Reference.kubeletPorts],
+        references: [Reference.gkeHardening, Reference.gkeDisableReadOnlyPort, Reference.kubeletPorts],
         owasp: Reference.owaspClusterComponents,
         cis: "CIS GKE 1.6.0 3.2.4"
     )

@@ -26,7 +26,7 @@ public struct GKEAutoProvisionedReadOnlyPortCheck: Check {
               }
             }
             """,
-        references: [Reference.gkeReadOnlyPortSourceDocument, Reference.gkeDisableReadOnlyPort],
+        references: [Reference.gkeHardening, Reference.gkeDisableReadOnlyPort],
         owasp: Reference.owaspClusterComponents,
         cis: "CIS GKE 1.6.0 3.2.4"
     )

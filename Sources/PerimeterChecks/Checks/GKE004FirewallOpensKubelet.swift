@@ -33,7 +33,7 @@ public struct GKEFirewallOpensKubeletCheck: Check {
               }
             }
             """,
-        references: [Reference.gkeReadOnlyPortSourceDocument, Reference.gkeFirewallRules, Reference.kubeletPorts],
+        references: [Reference.gkeHardening, Reference.gkeFirewallRules, Reference.kubeletPorts],
         owasp: Reference.owaspNetworkSegmentation
     )
 

@@ -20,7 +20,7 @@ public struct ReadOnlyPortInUseCheck: Check {
             the service account token and grant nodes/metrics or nodes/stats with RBAC. For /pods use the Kubernetes \
             API with a fieldSelector on spec.nodeName instead of nodes/proxy.
             """,
-        references: [Reference.gkeReadOnlyPortSourceDocument, Reference.gkeDisableReadOnlyPort, Reference.kubeletAuthentication],
+        references: [Reference.gkeHardening, Reference.gkeDisableReadOnlyPort, Reference.kubeletAuthentication],
         owasp: Reference.owaspClusterComponents
     )
 

@@ -18,7 +18,7 @@ public struct KubeletOpenToInternetCheck: ReportsUndecided {
             """,
         remediation: "Remove the rule; allow 10250 on the node security group only from the EKS cluster security group.",
         terraformFix: TerraformFix.kubeletFromClusterSecurityGroup,
-        references: [Reference.kubeletSourceDocument, Reference.eksSecurityGroups, Reference.kubeletAuthentication],
+        references: [Reference.eksSecurityBestPractices, Reference.eksSecurityGroups, Reference.kubeletAuthentication],
         owasp: Reference.owaspNetworkSegmentation
     )
 

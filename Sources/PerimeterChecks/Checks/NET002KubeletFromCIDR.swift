@@ -17,7 +17,7 @@ public struct KubeletFromCIDRCheck: ReportsUndecided {
             """,
         remediation: "Replace the CIDR source with the EKS cluster security group as source of 10250 on the node security group.",
         terraformFix: TerraformFix.kubeletFromClusterSecurityGroup,
-        references: [Reference.kubeletSourceDocument, Reference.eksSecurityGroups],
+        references: [Reference.eksSecurityBestPractices, Reference.eksSecurityGroups],
         owasp: Reference.owaspNetworkSegmentation
     )
 

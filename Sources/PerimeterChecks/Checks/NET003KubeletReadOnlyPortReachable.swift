@@ -19,7 +19,7 @@ public struct KubeletReadOnlyPortReachableCheck: ReportsUndecided {
         terraformFix: """
             # Delete the ingress rule for 10255, or narrow the port range so it no longer covers it.
             """,
-        references: [Reference.kubeletSourceDocument, Reference.kubeletPorts],
+        references: [Reference.eksSecurityBestPractices, Reference.kubeletPorts],
         owasp: Reference.owaspNetworkSegmentation
     )
 

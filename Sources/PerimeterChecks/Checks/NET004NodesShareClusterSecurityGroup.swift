@@ -26,7 +26,7 @@ public struct NodesShareClusterSecurityGroupCheck: ReportsUndecided {
               # ...
             }
             """,
-        references: [Reference.kubeletSourceDocument, Reference.eksSecurityGroups],
+        references: [Reference.eksSecurityBestPractices, Reference.eksSecurityGroups],
         owasp: Reference.owaspNetworkSegmentation
     )
 

@@ -17,7 +17,7 @@ public struct ControlPlaneCannotReachKubeletCheck: ReportsUndecided {
             """,
         remediation: "Allow 10250/tcp on the node security group from the cluster security group (and egress from it to the nodes).",
         terraformFix: TerraformFix.kubeletFromClusterSecurityGroup,
-        references: [Reference.kubeletSourceDocument, Reference.eksSecurityGroups],
+        references: [Reference.eksSecurityBestPractices, Reference.eksSecurityGroups],
         owasp: Reference.owaspClusterComponents
     )
 

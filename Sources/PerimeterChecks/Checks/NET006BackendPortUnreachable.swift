@@ -27,7 +27,7 @@ public struct BackendPortUnreachableCheck: ReportsUndecided {
               source_security_group_id = aws_eks_cluster.this.vpc_config[0].cluster_security_group_id
             }
             """,
-        references: [Reference.minimalRulesSourceDocument, Reference.eksWebhookPorts],
+        references: [Reference.apiServerAggregation, Reference.eksWebhookPorts],
         owasp: Reference.owaspClusterComponents
     )
 

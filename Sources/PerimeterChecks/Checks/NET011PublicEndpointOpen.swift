@@ -21,7 +21,7 @@ public struct PublicEndpointOpenCheck: ReportsUndecided {
               endpoint_public_access  = false
             }
             """,
-        references: [Reference.privateEndpointSourceDocument, Reference.eksEndpointAccess],
+        references: [Reference.eksPrivateClusters, Reference.eksEndpointAccess],
         owasp: Reference.owaspNetworkSegmentation,
         cis: "CIS EKS 1.8.0 5.4.1"
     )

@@ -19,7 +19,7 @@ public struct PrivateEndpointDisabledCheck: ReportsUndecided {
               endpoint_private_access = true
             }
             """,
-        references: [Reference.privateEndpointSourceDocument, Reference.eksEndpointAccess],
+        references: [Reference.eksPrivateClusters, Reference.eksEndpointAccess],
         owasp: Reference.owaspNetworkSegmentation,
         cis: "CIS EKS 1.8.0 5.4.2"
     )

@@ -27,7 +27,7 @@ public struct APIOpenToWideRangeCheck: ReportsUndecided {
               cidr_blocks       = [each.value]
             }
             """,
-        references: [Reference.privateEndpointSourceDocument, Reference.eksEndpointAccess],
+        references: [Reference.eksPrivateClusters, Reference.eksEndpointAccess],
         owasp: Reference.owaspNetworkSegmentation,
         cis: "CIS EKS 1.8.0 5.4.1"
     )

@@ -23,7 +23,7 @@ public struct PeeringMissingRouteCheck: ReportsUndecided {
               vpc_peering_connection_id = aws_vpc_peering_connection.this.id
             }
             """,
-        references: [Reference.privateEndpointSourceDocument, Reference.vpcPeeringRoutes],
+        references: [Reference.eksPrivateClusters, Reference.vpcPeeringRoutes],
         owasp: Reference.owaspNetworkSegmentation
     )
 

@@ -26,7 +26,7 @@ public struct PeeringWithoutRemoteDNSCheck: ReportsUndecided {
               }
             }
             """,
-        references: [Reference.privateEndpointSourceDocument, Reference.vpcPeeringDNS],
+        references: [Reference.eksPrivateClusters, Reference.vpcPeeringDNS],
         owasp: Reference.owaspNetworkSegmentation
     )
 

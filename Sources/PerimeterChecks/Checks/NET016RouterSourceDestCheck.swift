@@ -21,7 +21,7 @@ public struct RouterSourceDestCheckCheck: ReportsUndecided {
               source_dest_check = false
             }
             """,
-        references: [Reference.privateEndpointSourceDocument, Reference.sourceDestCheck],
+        references: [Reference.eksPrivateClusters, Reference.sourceDestCheck],
         owasp: Reference.owaspNetworkSegmentation
     )
 

@@ -22,7 +22,7 @@ public struct IMDSv2NotRequiredCheck: ReportsUndecided {
               http_put_response_hop_limit = 2
             }
             """,
-        references: [Reference.kubeletSourceDocument, Reference.imdsv2],
+        references: [Reference.eksSecurityBestPractices, Reference.imdsv2],
         owasp: Reference.owaspClusterComponents,
         cis: "CIS AWS Foundations 3.0.0 5.6"
     )

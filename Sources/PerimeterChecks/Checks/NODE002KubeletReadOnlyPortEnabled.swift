@@ -22,7 +22,7 @@ public struct KubeletReadOnlyPortEnabledCheck: Check {
             # user_data of the launch template: pass --read-only-port=0, or drop the flag (the AMI's config sets 0)
             /etc/eks/bootstrap.sh ${cluster_name} --kubelet-extra-args '--read-only-port=0'
             """,
-        references: [Reference.kubeletSourceDocument, Reference.kubeletConfigFile, Reference.eksNodeadm, Reference.kubeletPorts],
+        references: [Reference.eksSecurityBestPractices, Reference.kubeletConfigFile, Reference.eksNodeadm, Reference.kubeletPorts],
         owasp: Reference.owaspClusterComponents,
         cis: "CIS EKS 1.8.0 3.2.4"
     )

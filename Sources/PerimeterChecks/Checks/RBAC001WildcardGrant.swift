@@ -16,7 +16,7 @@ public struct WildcardGrantCheck: RBACBindingCheck {
             by people or workloads and hide what is really allowed.
             """,
         remediation: "List the verbs and resources the subject needs instead of '*'; split broad roles per task.",
-        references: [Reference.rbacGoodPractices, Reference.rbacDocs, Reference.rbacSourceDocument],
+        references: [Reference.rbacGoodPractices, Reference.rbacDocs, Reference.kubernetesAuthorization],
         owasp: Reference.owaspOverlyPermissiveRBAC,
         cis: "CIS EKS 1.8.0 4.1.3"
     )

@@ -19,7 +19,7 @@ public struct ClusterAdminBindingCheck: RBACBindingCheck {
             Bind a narrower ClusterRole, or a Role through a RoleBinding in the namespaces the subject works in; \
             keep cluster-admin for a break-glass group.
             """,
-        references: [Reference.rbacGoodPractices, Reference.rbacDocs, Reference.rbacSourceDocument],
+        references: [Reference.rbacGoodPractices, Reference.rbacDocs, Reference.kubernetesAuthorization],
         owasp: Reference.owaspOverlyPermissiveRBAC,
         cis: "CIS EKS 1.8.0 4.1.1"
     )

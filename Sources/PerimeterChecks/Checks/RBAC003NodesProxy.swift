@@ -16,7 +16,7 @@ public struct NodesProxyGrantCheck: RBACBindingCheck {
             bypass admission and most audit policies. Nodes are cluster-scoped, so only ClusterRoleBindings grant it.
             """,
         remediation: "Remove nodes/proxy from the role; monitoring agents need nodes/metrics or nodes/stats, not nodes/proxy.",
-        references: [Reference.rbacGoodPractices, Reference.kubeletAuthentication, Reference.rbacSourceDocument],
+        references: [Reference.rbacGoodPractices, Reference.kubeletAuthentication, Reference.kubernetesAuthorization],
         owasp: Reference.owaspOverlyPermissiveRBAC
     )
 

@@ -15,7 +15,7 @@ public struct SecretsClusterWideCheck: RBACBindingCheck {
             list and watch return the contents too, not only the names.
             """,
         remediation: "Grant Secret access through RoleBindings in the namespaces that need it, restricted with resourceNames.",
-        references: [Reference.rbacGoodPractices, Reference.rbacSourceDocument],
+        references: [Reference.rbacGoodPractices, Reference.kubernetesAuthorization],
         owasp: Reference.owaspOverlyPermissiveRBAC,
         cis: "CIS EKS 1.8.0 4.1.2"
     )

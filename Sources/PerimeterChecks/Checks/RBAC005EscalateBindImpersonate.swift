@@ -17,7 +17,7 @@ public struct EscalateBindImpersonateCheck: RBACBindingCheck {
             ClusterRoleBinding grants it; service accounts can be impersonated through a RoleBinding in their namespace.
             """,
         remediation: "Remove escalate, bind and impersonate; if bind is needed, restrict it with resourceNames to the roles it may hand out.",
-        references: [Reference.rbacGoodPractices, Reference.rbacDocs, Reference.rbacSourceDocument],
+        references: [Reference.rbacGoodPractices, Reference.rbacDocs, Reference.kubernetesAuthorization],
         owasp: Reference.owaspOverlyPermissiveRBAC,
         cis: "CIS EKS 1.8.0 4.1.8"
     )

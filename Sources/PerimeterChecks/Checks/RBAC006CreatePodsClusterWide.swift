@@ -16,7 +16,7 @@ public struct CreatePodsClusterWideCheck: RBACBindingCheck {
             Pod Security admission, host paths and privileged containers.
             """,
         remediation: "Grant workload creation through RoleBindings in the namespaces that need it; enforce Pod Security admission.",
-        references: [Reference.rbacGoodPractices, Reference.rbacSourceDocument],
+        references: [Reference.rbacGoodPractices, Reference.kubernetesAuthorization],
         owasp: Reference.owaspOverlyPermissiveRBAC,
         cis: "CIS EKS 1.8.0 4.1.4"
     )

@@ -16,7 +16,7 @@ public struct AnonymousOrAllAuthenticatedCheck: RBACBindingCheck {
             principal of a mapped account). Beyond the default discovery roles, a grant to them is a grant to all.
             """,
         remediation: "Bind the role to the groups or service accounts that need it instead of the built-in all-users groups.",
-        references: [Reference.rbacGoodPractices, Reference.rbacDocs, Reference.rbacSourceDocument],
+        references: [Reference.rbacGoodPractices, Reference.rbacDocs, Reference.kubernetesAuthorization],
         owasp: Reference.owaspOverlyPermissiveRBAC,
         cis: "CIS GKE 1.6.0 4.1.10"
     )

@@ -16,7 +16,7 @@ public struct PodsExecClusterWideCheck: RBACBindingCheck {
             Kubernetes 1.35 the websocket upgrade is authorized with the get verb alone.
             """,
         remediation: "Grant pods/exec through RoleBindings in the namespaces that need it, or use ephemeral debugging with audit.",
-        references: [Reference.rbacGoodPractices, Reference.rbacSourceDocument],
+        references: [Reference.rbacGoodPractices, Reference.kubernetesAuthorization],
         owasp: Reference.owaspOverlyPermissiveRBAC
     )
 

@@ -16,7 +16,7 @@ public struct PodsAttachClusterWideCheck: RBACBindingCheck {
             websocket upgrade is authorized with the get verb alone.
             """,
         remediation: "Remove pods/attach from cluster-wide roles; grant it per namespace where operators need it.",
-        references: [Reference.rbacGoodPractices, Reference.rbacSourceDocument],
+        references: [Reference.rbacGoodPractices, Reference.kubernetesAuthorization],
         owasp: Reference.owaspOverlyPermissiveRBAC
     )
 

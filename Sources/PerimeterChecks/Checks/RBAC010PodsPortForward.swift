@@ -16,7 +16,7 @@ public struct PodsPortForwardClusterWideCheck: RBACBindingCheck {
             that were never meant to be reachable. Below Kubernetes 1.35 the get verb is enough.
             """,
         remediation: "Grant pods/portforward per namespace, to the people who debug those workloads.",
-        references: [Reference.rbacGoodPractices, Reference.rbacSourceDocument],
+        references: [Reference.rbacGoodPractices, Reference.kubernetesAuthorization],
         owasp: Reference.owaspOverlyPermissiveRBAC
     )
 

@@ -16,7 +16,7 @@ public struct ServiceAccountTokenCreationCheck: RBACBindingCheck {
             cloud role trusted through IRSA or workload identity.
             """,
         remediation: "Remove serviceaccounts/token from cluster-wide roles; restrict it with resourceNames in the namespace that needs it.",
-        references: [Reference.rbacGoodPractices, Reference.rbacSourceDocument],
+        references: [Reference.rbacGoodPractices, Reference.kubernetesAuthorization],
         owasp: Reference.owaspOverlyPermissiveRBAC,
         cis: "CIS Kubernetes 1.8.0 5.1.13"
     )

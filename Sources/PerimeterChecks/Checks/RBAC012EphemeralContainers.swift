@@ -16,7 +16,7 @@ public struct EphemeralContainersCheck: RBACBindingCheck {
             the other containers. It is `kubectl debug`, in every namespace.
             """,
         remediation: "Grant pods/ephemeralcontainers per namespace to the people who debug there; enforce Pod Security admission.",
-        references: [Reference.rbacGoodPractices, Reference.rbacSourceDocument],
+        references: [Reference.rbacGoodPractices, Reference.kubernetesAuthorization],
         owasp: Reference.owaspOverlyPermissiveRBAC
     )
 

@@ -16,7 +16,7 @@ public struct WebhookConfigurationWriteCheck: RBACBindingCheck {
             Secrets included, and can block any change. Whoever writes their configurations controls admission.
             """,
         remediation: "Keep webhook configuration writes to the controllers that own them, restricted with resourceNames.",
-        references: [Reference.rbacGoodPractices, Reference.rbacSourceDocument],
+        references: [Reference.rbacGoodPractices, Reference.kubernetesAuthorization],
         owasp: Reference.owaspOverlyPermissiveRBAC,
         cis: "CIS Kubernetes 1.8.0 5.1.12"
     )
