@@ -1,3 +1,4 @@
+import PerimeterModel
 /// A file path as a SARIF artifact location: relative paths (forward slashes) against
 /// `%SRCROOT%`, absolute paths outside the source root as `file://` URIs.
 struct SARIFArtifactURI: Equatable {

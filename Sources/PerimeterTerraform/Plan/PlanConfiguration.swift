@@ -1,3 +1,4 @@
+import PerimeterModel
 /// One step of a module instance path: `module.eks` or `module.nodes["spot"]`.
 struct ModuleCall: Hashable, Sendable {
     var name: String

@@ -1,3 +1,4 @@
+import PerimeterModel
 /// A plan JSON document whose shape does not match `terraform show -json` output.
 struct PlanShapeError: Error {
     var message: String

@@ -1,3 +1,4 @@
+import PerimeterModel
 /// Turns plan entries into resource instances, giving each value marked in `after_unknown` the same
 /// symbolic `Unknown` the HCL evaluator would: the resource and attribute its configuration
 /// expression refers to (`module.eks.aws_eks_cluster.this` / `vpc_config[0].cluster_security_group_id`).

@@ -1,87 +1,31 @@
 import Foundation
 
-/// A parsed JSON document. Objects keep no member order: plan JSON is read by key.
-enum JSONValue: Hashable, Sendable {
-    case null
-    case bool(Bool)
-    case number(Double)
-    case string(String)
-    case array([JSONValue])
-    case object([String: JSONValue])
-
-    subscript(key: String) -> JSONValue? {
-        if case .object(let members) = self { return members[key] }
-        return nil
-    }
-
-    var object: [String: JSONValue]? {
-        if case .object(let members) = self { return members }
-        return nil
-    }
-
-    var array: [JSONValue]? {
-        if case .array(let items) = self { return items }
-        return nil
-    }
-
-    var string: String? {
-        if case .string(let text) = self { return text }
-        return nil
-    }
-
-    var isNull: Bool { self == .null }
-
-    /// What the value is, in words for diagnostics.
-    var kindName: String {
-        switch self {
-        case .null: "null"
-        case .bool: "a boolean"
-        case .number: "a number"
-        case .string: "a string"
-        case .array: "an array"
-        case .object: "an object"
-        }
-    }
-
-    /// The Terraform value a plan's JSON stands for: arrays are lists, objects are objects.
-    var terraformValue: Value {
-        switch self {
-        case .null: .null
-        case .bool(let bool): .bool(bool)
-        case .number(let number): .number(number)
-        case .string(let text): .string(text)
-        case .array(let items): .list(items.map(\.terraformValue))
-        case .object(let members): .object(members.mapValues(\.terraformValue))
-        }
-    }
-}
-
 /// Why a document is not JSON, and where.
-struct JSONSyntaxError: Error, Equatable {
-    var message: String
-    var line: Int
-    var column: Int
+public struct JSONSyntaxError: Error, Equatable, Sendable {
+    public var message: String
+    public var line: Int
+    public var column: Int
 }
 
 /// A strict RFC 8259 parser over UTF-8 bytes, with a nesting limit so hostile input cannot exhaust the stack.
 /// It reads the bytes in place (no copy of a 200 MB plan) and takes fast paths for what plans are made of:
 /// strings without escapes and integers.
-struct JSONParser {
+public struct JSONParser {
     private let bytes: UnsafeRawBufferPointer
     private var position = 0
     private let maximumDepth = 256
 
-    static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
+    public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
         // withUnsafeBytes rethrows untyped errors; a Result keeps the type.
         try bytes.withUnsafeBytes { buffer in Result { () throws(JSONSyntaxError) in try parse(buffer) } }.get()
     }
 
-    static func parse(_ data: Data) throws(JSONSyntaxError) -> JSONValue {
+    public static func parse(_ data: Data) throws(JSONSyntaxError) -> JSONValue {
         try data.withUnsafeBytes { buffer in Result { () throws(JSONSyntaxError) in try parse(buffer) } }.get()
     }
 
     /// The buffer must stay valid for the call only: every value is copied out of it.
-    static func parse(_ bytes: UnsafeRawBufferPointer) throws(JSONSyntaxError) -> JSONValue {
+    public static func parse(_ bytes: UnsafeRawBufferPointer) throws(JSONSyntaxError) -> JSONValue {
         var parser = JSONParser(bytes: bytes)
         // A UTF-8 byte order mark is tolerated, as editors add it.
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.position = 3 }

@@ -1,25 +1,8 @@
-/// A JSON document built in memory and written deterministically: object keys sorted, two-space
-/// indentation, no escaped slashes. Our own writer, so the output is byte-identical on every
-/// platform and Foundation version.
-enum JSONValue: Equatable, Sendable {
-    case null
-    case bool(Bool)
-    case int(Int)
-    case string(String)
-    case array([JSONValue])
-    case object([String: JSONValue])
-
-    /// An object that drops the entries whose value is nil, for fields that are omitted when unknown.
-    static func object(_ entries: [(String, JSONValue?)]) -> JSONValue {
-        var result: [String: JSONValue] = [:]
-        for (key, value) in entries {
-            if let value { result[key] = value }
-        }
-        return .object(result)
-    }
-
+/// JSON text written deterministically: object keys sorted, two-space indentation, no escaped slashes.
+/// Our own writer, so the output is byte-identical on every platform and Foundation version.
+extension JSONValue {
     /// Pretty-printed text, keys sorted.
-    var pretty: String {
+    public var pretty: String {
         var out = ""
         write(to: &out, indent: 0)
         return out
@@ -29,7 +12,7 @@ enum JSONValue: Equatable, Sendable {
         switch self {
         case .null: out += "null"
         case .bool(let value): out += value ? "true" : "false"
-        case .int(let value): out += String(value)
+        case .number(let value): Self.writeNumber(value, to: &out)
         case .string(let value): Self.writeString(value, to: &out)
         case .array(let items):
             guard !items.isEmpty else { out += "[]"; return }
@@ -80,5 +63,16 @@ enum JSONValue: Equatable, Sendable {
             }
         }
         out += "\""
+    }
+
+    /// Integral values as integers (counts, lines, versions); others in Swift's shortest round-trip form.
+    private static func writeNumber(_ value: Double, to out: inout String) {
+        if value.isFinite, value == value.rounded(), abs(value) < 9.0e15 {
+            out += String(Int(value))
+        } else if value.isFinite {
+            out += String(value)
+        } else {
+            out += "null"
+        }
     }
 }
