@@ -7,7 +7,7 @@ let package = Package(
     name: "perimeter",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "perimeter", targets: ["perimeter"]),
+        .executable(name: "perimeter", targets: ["perimeter"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -16,7 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3")
     ],
     targets: [
         .target(name: "PerimeterModel"),
@@ -32,8 +32,9 @@ let package = Package(
         // Kubernetes manifests and List dumps (YAML/JSON) into the snapshot; offline.
         .target(name: "PerimeterKubernetes", dependencies: ["PerimeterModel", .product(name: "Yams", package: "Yams")]),
         // The RBAC authorizer with the API server's semantics, plus EKS identities; offline.
-        .target(name: "PerimeterRBAC", dependencies: ["PerimeterModel", "PerimeterKubernetes"],
-                resources: [.copy("Resources/bootstrap-rbac")]),
+        .target(
+            name: "PerimeterRBAC", dependencies: ["PerimeterModel", "PerimeterKubernetes"],
+            resources: [.copy("Resources/bootstrap-rbac")]),
         // Live collection from a Kubernetes API server: kubeconfig, TLS, exec plugins, pagination.
         .target(
             name: "PerimeterKubeClient",
@@ -41,30 +42,38 @@ let package = Package(
                 "PerimeterModel", "PerimeterKubernetes", .product(name: "Yams", package: "Yams"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl")
             ]
         ),
         .target(name: "PerimeterChecks", dependencies: ["PerimeterModel", "PerimeterAnalysis", "PerimeterRBAC"]),
         .target(name: "PerimeterReport", dependencies: ["PerimeterModel", "PerimeterChecks"]),
         // Finds the inputs under the given paths, builds one snapshot, runs the checks.
-        .target(name: "PerimeterScan", dependencies: ["PerimeterModel", "PerimeterTerraform", "PerimeterGKE", "PerimeterKubelet",
-                                                      "PerimeterKubernetes", "PerimeterChecks", "PerimeterReport"]),
+        .target(
+            name: "PerimeterScan",
+            dependencies: [
+                "PerimeterModel", "PerimeterTerraform", "PerimeterGKE", "PerimeterKubelet",
+                "PerimeterKubernetes", "PerimeterChecks", "PerimeterReport"
+            ]),
         // Live AWS collection: SigV4, credentials, read-only API calls over HTTP(S). Only the CLI links it.
         .target(
             name: "PerimeterAWS",
-            dependencies: ["PerimeterModel", "PerimeterKubelet", .product(name: "Crypto", package: "swift-crypto"),
-                           .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                           .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio")]
+            dependencies: [
+                "PerimeterModel", "PerimeterKubelet", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio")
+            ]
         ),
         // Networking: fetches registry, Git and HTTP module sources into the user's cache (`scan --download-modules`).
         .target(name: "PerimeterModuleFetch", dependencies: ["PerimeterModel"]),
         // Networking: the read-only kubelet probe. Only the CLI and its tests depend on it.
-        .target(name: "PerimeterProbe", dependencies: [
-            "PerimeterModel", "PerimeterChecks",
-            .product(name: "AsyncHTTPClient", package: "async-http-client"),
-            .product(name: "NIOCore", package: "swift-nio"),
-            .product(name: "NIOSSL", package: "swift-nio-ssl"),
-        ]),
+        .target(
+            name: "PerimeterProbe",
+            dependencies: [
+                "PerimeterModel", "PerimeterChecks",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl")
+            ]),
         .executableTarget(
             name: "perimeter",
             dependencies: [
@@ -72,7 +81,7 @@ let package = Package(
                 "PerimeterRBAC", "PerimeterKubernetes", "PerimeterKubeClient", "PerimeterModuleFetch",
                 "PerimeterBuildInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio")
             ]
         ),
         .testTarget(name: "PerimeterModelTests", dependencies: ["PerimeterModel"]),
@@ -110,32 +119,35 @@ let package = Package(
         ),
         .testTarget(name: "PerimeterKubeletTests", dependencies: ["PerimeterKubelet", "PerimeterModel"]),
         .testTarget(name: "PerimeterGKETests", dependencies: ["PerimeterGKE", "PerimeterModel", "PerimeterChecks"]),
-        .testTarget(name: "PerimeterProbeTests", dependencies: [
-            "PerimeterProbe", "PerimeterModel",
-            .product(name: "NIOCore", package: "swift-nio"),
-            .product(name: "NIOPosix", package: "swift-nio"),
-            .product(name: "NIOHTTP1", package: "swift-nio"),
-            .product(name: "NIOSSL", package: "swift-nio-ssl"),
-            .product(name: "X509", package: "swift-certificates"),
-            .product(name: "Crypto", package: "swift-crypto"),
-        ]),
+        .testTarget(
+            name: "PerimeterProbeTests",
+            dependencies: [
+                "PerimeterProbe", "PerimeterModel",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Crypto", package: "swift-crypto")
+            ]),
         .testTarget(name: "PerimeterKubernetesTests", dependencies: ["PerimeterKubernetes", "PerimeterModel"]),
         .testTarget(name: "PerimeterRBACTests", dependencies: ["PerimeterRBAC", "PerimeterKubernetes", "PerimeterModel"]),
         .testTarget(
             name: "PerimeterKubeClientTests",
             dependencies: ["PerimeterKubeClient", "PerimeterKubernetes", "PerimeterRBAC", "PerimeterModel"],
             exclude: ["Fixtures"]
-        ),
+        )
     ]
 )
 
 // The libFuzzer target (scripts/fuzz.sh) links only with -sanitize=fuzzer, so it is part of the package
 // only for that build.
 if Context.environment["PERIMETER_FUZZ"] == "1" {
-    package.targets.append(.executableTarget(
-        name: "PerimeterFuzz",
-        dependencies: ["PerimeterScan", "PerimeterTerraform", "PerimeterAWS", "PerimeterModel"],
-        path: "Fuzz/PerimeterFuzz"
-    ))
+    package.targets.append(
+        .executableTarget(
+            name: "PerimeterFuzz",
+            dependencies: ["PerimeterScan", "PerimeterTerraform", "PerimeterAWS", "PerimeterModel"],
+            path: "Fuzz/PerimeterFuzz"
+        ))
     package.products.append(.executable(name: "perimeter-fuzz", targets: ["PerimeterFuzz"]))
 }

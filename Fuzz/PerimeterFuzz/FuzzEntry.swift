@@ -1,8 +1,9 @@
 import Foundation
-@testable import PerimeterAWS
 import PerimeterModel
 import PerimeterScan
 import PerimeterTerraform
+
+@testable import PerimeterAWS
 
 /// One input from libFuzzer. One binary serves every target; `PERIMETER_FUZZ_TARGET` picks one, so the
 /// sanitized build is done once. Built only by `scripts/fuzz.sh` (the package adds this target when

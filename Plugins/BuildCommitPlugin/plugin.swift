@@ -14,9 +14,12 @@ struct BuildCommitPlugin: BuildToolPlugin {
             text="let buildCommit = \\"$commit\\""
             [ "$(cat "$2" 2>/dev/null)" = "$text" ] || printf '%s\\n' "$text" > "$2"
             """
-        return [.prebuildCommand(displayName: "Recording the commit perimeter is built from",
-                                 executable: URL(fileURLWithPath: "/bin/sh"),
-                                 arguments: ["-c", script, "sh", context.package.directoryURL.path, output.path],
-                                 outputFilesDirectory: context.pluginWorkDirectoryURL)]
+        return [
+            .prebuildCommand(
+                displayName: "Recording the commit perimeter is built from",
+                executable: URL(fileURLWithPath: "/bin/sh"),
+                arguments: ["-c", script, "sh", context.package.directoryURL.path, output.path],
+                outputFilesDirectory: context.pluginWorkDirectoryURL)
+        ]
     }
 }

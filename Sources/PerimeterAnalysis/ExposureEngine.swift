@@ -41,8 +41,10 @@ public struct ExposureEngine: Sendable {
 
     /// The union of what every rule of `groups` (keys or cloud IDs; the groups of one target) allows
     /// for `protocol` traffic to `port`. Rules of unknown protocol or ports land in `uncertain`.
-    public func exposure(of groups: [String], direction: TrafficDirection = .ingress, protocol wanted: IPProtocol,
-                         port: Int) -> Exposure {
+    public func exposure(
+        of groups: [String], direction: TrafficDirection = .ingress, protocol wanted: IPProtocol,
+        port: Int
+    ) -> Exposure {
         let table = direction == .ingress ? ingressRules : egressRules
         var queried: [String] = []
         var seen = Set<String>()
@@ -63,16 +65,19 @@ public struct ExposureEngine: Sendable {
                 case .no:
                     continue
                 case .unknown(let reason):
-                    uncertain.append(UncertainRule(ruleIndex: indexed.ruleIndex, rule: indexed.rule, groupKey: key,
-                                                   reason: reason))
+                    uncertain.append(
+                        UncertainRule(
+                            ruleIndex: indexed.ruleIndex, rule: indexed.rule, groupKey: key,
+                            reason: reason))
                     continue
                 case .yes:
                     break
                 }
                 for resolved in indexed.sources {
                     if let list = resolved.prefixListKey { prefixLists.insert(list) }
-                    let grant = Grant(ruleIndex: indexed.ruleIndex, rule: indexed.rule, groupKey: key,
-                                      endpoint: resolved.endpoint, source: resolved.source)
+                    let grant = Grant(
+                        ruleIndex: indexed.ruleIndex, rule: indexed.rule, groupKey: key,
+                        endpoint: resolved.endpoint, source: resolved.source)
                     switch resolved.source {
                     case .cidr(let cidr):
                         cidr.family == .ipv4 ? ipv4.append(cidr.range) : ipv6.append(cidr.range)
@@ -95,8 +100,10 @@ public struct ExposureEngine: Sendable {
     }
 
     /// The exposure of a node target's known groups.
-    public func exposure(of target: NodeTarget, direction: TrafficDirection = .ingress, protocol wanted: IPProtocol,
-                         port: Int) -> Exposure {
+    public func exposure(
+        of target: NodeTarget, direction: TrafficDirection = .ingress, protocol wanted: IPProtocol,
+        port: Int
+    ) -> Exposure {
         exposure(of: target.securityGroupKeys, direction: direction, protocol: wanted, port: port)
     }
 

@@ -84,21 +84,24 @@ public struct NodeMembership: Sendable {
         var result: [String: ControlPlaneGroups] = [:]
         var clustersByName: [String: String] = [:]
         for cluster in snapshot.eksClusters where result[cluster.key] == nil {
-            var groups = ControlPlaneGroups(clusterKey: cluster.key, clusterSecurityGroupKey: nil, securityGroupKeys: [],
-                                            unresolved: [])
+            var groups = ControlPlaneGroups(
+                clusterKey: cluster.key, clusterSecurityGroupKey: nil, securityGroupKeys: [],
+                unresolved: [])
             if let key = index.clusterSecurityGroupKey(of: cluster) {
                 groups.clusterSecurityGroupKey = key
                 groups.securityGroupKeys.append(key)
             } else {
-                groups.unresolved.append(UnresolvedReference(
-                    ref: cluster.clusterSecurityGroup, reason: "the cluster security group of '\(cluster.key)' is unknown"))
+                groups.unresolved.append(
+                    UnresolvedReference(
+                        ref: cluster.clusterSecurityGroup, reason: "the cluster security group of '\(cluster.key)' is unknown"))
             }
             for ref in cluster.additionalSecurityGroups {
                 if let key = index.securityGroupKey(for: ref) {
                     if !groups.securityGroupKeys.contains(key) { groups.securityGroupKeys.append(key) }
                 } else {
-                    groups.unresolved.append(UnresolvedReference(
-                        ref: ref, reason: "an additional security group of '\(cluster.key)' is unknown"))
+                    groups.unresolved.append(
+                        UnresolvedReference(
+                            ref: ref, reason: "an additional security group of '\(cluster.key)' is unknown"))
                 }
             }
             result[cluster.key] = groups
@@ -108,7 +111,7 @@ public struct NodeMembership: Sendable {
         let prefix = "Amazon EKS "
         for interface in snapshot.networkInterfaces where interface.instance == nil {
             guard let description = interface.description, description.hasPrefix(prefix),
-                  let clusterKey = clustersByName[String(description.dropFirst(prefix.count))]
+                let clusterKey = clustersByName[String(description.dropFirst(prefix.count))]
             else { continue }
             for ref in interface.securityGroups {
                 guard let key = index.securityGroupKey(for: ref) else { continue }

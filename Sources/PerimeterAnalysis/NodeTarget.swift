@@ -52,8 +52,10 @@ public struct NodeTarget: Hashable, Sendable {
     /// Mirrors `securityGroupKeys` so a target with thousands of live instances adds groups in O(1).
     private var securityGroupKeySet: Set<String> = []
 
-    public init(kind: Kind, key: String, name: String, provenance: Provenance, clusterKey: String? = nil,
-                clusterName: String? = nil) {
+    public init(
+        kind: Kind, key: String, name: String, provenance: Provenance, clusterKey: String? = nil,
+        clusterName: String? = nil
+    ) {
         self.kind = kind
         self.key = key
         self.name = name

@@ -44,8 +44,10 @@ struct NodeTargetBuilder {
                 managedByName[clusterName + "\u{0}" + groupName] = targets.count
             }
             // A loader may describe one self-managed group both as a node group and as its ASG.
-            if !isManaged, let asg = index.autoScalingGroup(keyOrName: group.key)
-                ?? group.name?.value.flatMap(index.autoScalingGroup(keyOrName:)) {
+            if !isManaged,
+                let asg = index.autoScalingGroup(keyOrName: group.key)
+                    ?? group.name?.value.flatMap(index.autoScalingGroup(keyOrName:))
+            {
                 targetByASGKey[asg.key] = targets.count
             }
             targets.append(target)
@@ -78,7 +80,8 @@ struct NodeTargetBuilder {
     /// Self-managed nodes get exactly what their launch template sets.
     private func applySelfManagedTemplate(_ ref: ObjectRef?, to target: inout NodeTarget) {
         guard let ref else {
-            target.membershipUnknown = "no launch template: the nodes' security groups come from a launch "
+            target.membershipUnknown =
+                "no launch template: the nodes' security groups come from a launch "
                 + "configuration or the instances, which the snapshot does not describe"
             return
         }
@@ -90,8 +93,10 @@ struct NodeTargetBuilder {
         case .known(true):
             addReferences(template.securityGroups, to: &target, what: "a security group of launch template '\(template.key)'")
         case .known(false):
-            target.addUnresolved(ref, "launch template '\(template.key)' sets no security groups, so instances get "
-                + "their VPC's default security group")
+            target.addUnresolved(
+                ref,
+                "launch template '\(template.key)' sets no security groups, so instances get "
+                    + "their VPC's default security group")
         case .unknown(let reason):
             target.membershipUnknown = "whether launch template '\(template.key)' sets security groups is unknown: \(reason)"
             for key in template.securityGroups.compactMap(index.securityGroupKey(for:)) { target.addPossibleSecurityGroup(key) }
@@ -99,7 +104,7 @@ struct NodeTargetBuilder {
     }
 
     private func addClusterSecurityGroup(of cluster: EKSCluster?, to target: inout NodeTarget) {
-        guard let cluster else { return }  // already recorded as an unresolved cluster
+        guard let cluster else { return } // already recorded as an unresolved cluster
         if let key = index.clusterSecurityGroupKey(of: cluster) {
             target.addSecurityGroup(key)
         } else {
@@ -124,7 +129,8 @@ struct NodeTargetBuilder {
             guard let clusterName = Self.clusterName(fromTags: group.tags) else { continue }
             // The ASG EKS made for a managed node group stands for that node group.
             if let nodeGroupName = group.tags["eks:nodegroup-name"],
-               let position = managedByName[clusterName + "\u{0}" + nodeGroupName] {
+                let position = managedByName[clusterName + "\u{0}" + nodeGroupName]
+            {
                 targetByASGKey[group.key] = position
                 continue
             }
@@ -182,12 +188,14 @@ struct NodeTargetBuilder {
     private func owner(of instance: Instance) -> Int? {
         if let position = targetByInstanceKey[instance.key] { return position }
         if let groupName = instance.tags["aws:autoscaling:groupName"],
-           let group = index.autoScalingGroup(keyOrName: groupName),
-           let position = targetByASGKey[group.key] {
+            let group = index.autoScalingGroup(keyOrName: groupName),
+            let position = targetByASGKey[group.key]
+        {
             return position
         }
         if let nodeGroupName = instance.tags["eks:nodegroup-name"],
-           let clusterName = Self.clusterName(fromTags: instance.tags) {
+            let clusterName = Self.clusterName(fromTags: instance.tags)
+        {
             return managedByName[clusterName + "\u{0}" + nodeGroupName]
         }
         return nil

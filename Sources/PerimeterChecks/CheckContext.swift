@@ -47,7 +47,10 @@ public final class CheckContext: Sendable {
     /// A target whose groups cannot all be named: nothing about its ports can be decided for certain.
     func membershipGaps(of target: NodeTarget) -> [ExposureGap] {
         if let reason = target.membershipUnknown {
-            return [ExposureGap(provenance: target.provenance, reason: "security groups of the nodes of '\(target.name)' are unknown: \(reason)")]
+            return [
+                ExposureGap(
+                    provenance: target.provenance, reason: "security groups of the nodes of '\(target.name)' are unknown: \(reason)")
+            ]
         }
         return target.unresolved.map {
             ExposureGap(provenance: target.provenance, reason: "nodes of '\(target.name)': \(Self.describe($0))")
@@ -66,12 +69,14 @@ public final class CheckContext: Sendable {
         let sources = exposure.unknownSources.map { grant -> ExposureGap in
             let why = if case .unknown(let reason) = grant.source { reason } else { grant.source.description }
             let side = exposure.direction == .ingress ? "source" : "destination"
-            return ExposureGap(resource: grant.resource, location: grant.location,
-                               reason: "\(side) of \(traffic) on \(SecurityGroupName.display(grant.groupKey)) is unknown: \(why)")
+            return ExposureGap(
+                resource: grant.resource, location: grant.location,
+                reason: "\(side) of \(traffic) on \(SecurityGroupName.display(grant.groupKey)) is unknown: \(why)")
         }
         let rules = exposure.uncertain.map {
-            ExposureGap(resource: $0.rule.provenance.resource, location: $0.rule.provenance.location,
-                        reason: "whether the rule covers \(traffic) is unknown: \($0.reason)")
+            ExposureGap(
+                resource: $0.rule.provenance.resource, location: $0.rule.provenance.location,
+                reason: "whether the rule covers \(traffic) is unknown: \($0.reason)")
         }
         return sources + rules
     }

@@ -22,8 +22,10 @@ public struct CheckDescription: Codable, Hashable, Sendable {
     /// CIS EKS / GKE benchmark item where one fits, such as `CIS EKS 1.8.0 5.4.2`.
     public var cis: String?
 
-    public init(id: String, slug: String, title: String, severity: Severity, rationale: String, remediation: String,
-                terraformFix: String? = nil, references: [String] = [], owasp: String? = nil, cis: String? = nil) {
+    public init(
+        id: String, slug: String, title: String, severity: Severity, rationale: String, remediation: String,
+        terraformFix: String? = nil, references: [String] = [], owasp: String? = nil, cis: String? = nil
+    ) {
         self.id = id
         self.slug = slug
         self.title = title
@@ -46,7 +48,8 @@ public protocol Check: Sendable {
 extension Check {
     /// A finding of this check with its id, severity and title filled in.
     public func finding(resource: String, location: SourceLocation?, message: String, evidence: [String] = []) -> Finding {
-        Finding(ruleId: description.id, severity: description.severity, title: description.title,
-                resource: resource, location: location, message: message, evidence: evidence)
+        Finding(
+            ruleId: description.id, severity: description.severity, title: description.title,
+            resource: resource, location: location, message: message, evidence: evidence)
     }
 }

@@ -43,7 +43,8 @@ public enum CheckPage {
         if let fix = description.terraformFix {
             lines += ["```hcl", fix, "```", ""]
         }
-        let triggering = examples.filter(\.triggers), passing = examples.filter { !$0.triggers }
+        let triggering = examples.filter(\.triggers)
+        let passing = examples.filter { !$0.triggers }
         if !examples.isEmpty { lines += ["## Examples", ""] }
         for (heading, group) in [("Reported", triggering), ("Not reported", passing)] where !group.isEmpty {
             for example in group {
@@ -53,13 +54,18 @@ public enum CheckPage {
         if !description.references.isEmpty {
             lines += ["## References", ""] + unique(description.references).map { "- \(link($0))" } + [""]
         }
-        lines += ["---", "", "Generated from the check's metadata and its test fixtures; `perimeter checks \(description.id)` prints the same.", ""]
+        lines += [
+            "---", "", "Generated from the check's metadata and its test fixtures; `perimeter checks \(description.id)` prints the same.",
+            ""
+        ]
         return lines.joined(separator: "\n")
     }
 
     public static func index(_ descriptions: [CheckDescription]) -> String {
-        var lines = ["# Checks", "", "Every check perimeter runs, one page each.", "",
-                     "| id | severity | title |", "|---|---|---|"]
+        var lines = [
+            "# Checks", "", "Every check perimeter runs, one page each.", "",
+            "| id | severity | title |", "|---|---|---|"
+        ]
         for description in descriptions {
             lines.append("| [\(description.id)](\(description.id).md) | \(description.severity.rawValue) | \(description.title) |")
         }

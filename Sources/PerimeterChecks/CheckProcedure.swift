@@ -58,7 +58,7 @@ public enum CheckProcedure {
     private static let byFamily: [String: String] = [
         "GKE": gkeReadOnlyPort,
         "RBAC": rbacAudit,
-        "IAM": identityChain,
+        "IAM": identityChain
     ]
 
     private static let byID: [String: String] = [
@@ -70,6 +70,6 @@ public enum CheckProcedure {
         "NET-016": privateEndpoint, "NET-017": privateEndpoint, "NET-018": privateEndpoint,
         "NODE-001": kubeletBoundary,
         "NODE-002": gkeReadOnlyPort,
-        "NODE-003": kubeletBoundary, "NODE-004": kubeletBoundary,
+        "NODE-003": kubeletBoundary, "NODE-004": kubeletBoundary
     ]
 }

@@ -39,7 +39,7 @@ public enum CheckRegistry {
         ServiceAccountTokenCreationCheck(),
         EphemeralContainersCheck(),
         WebhookConfigurationWriteCheck(),
-        MastersMappingCheck(),
+        MastersMappingCheck()
     ].sorted { CheckRegistry.catalogOrder($0.description.id, $1.description.id) }
 
     /// Checks that join two inputs: cluster objects (manifests, `collect kube`) with the network the

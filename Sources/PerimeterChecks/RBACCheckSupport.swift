@@ -57,12 +57,17 @@ extension CheckContext {
                 let version = rbac.policy?.version ?? "?"
                 let claim = "labelled \(RBACDefaults.defaultsLabel): rbac-defaults, yet differs from the Kubernetes \(version) default"
                 differences.append(claim)
-                differences += (bindingDifference ?? ["no default binding \(binding.meta.resourceName)"]).map { "  \(binding.meta.resourceName): \($0)" }
-                differences += (roleDifference ?? ["no default role \(role.meta.resourceName)"]).map { "  \(role.meta.resourceName): \($0)" }
+                differences += (bindingDifference ?? ["no default binding \(binding.meta.resourceName)"]).map {
+                    "  \(binding.meta.resourceName): \($0)"
+                }
+                differences += (roleDifference ?? ["no default role \(role.meta.resourceName)"]).map {
+                    "  \(role.meta.resourceName): \($0)"
+                }
             }
             let subjects = binding.subjects.compactMap { rbac.effectiveSubject($0, in: binding) }
-            return BoundRole(index: index, binding: binding, role: role, roleIndex: roleIndex, roleLabel: rbac.roleLabel(roleIndex),
-                             rules: rbac.effectiveRules[roleIndex], subjects: subjects, defaultDifferences: differences)
+            return BoundRole(
+                index: index, binding: binding, role: role, roleIndex: roleIndex, roleLabel: rbac.roleLabel(roleIndex),
+                rules: rbac.effectiveRules[roleIndex], subjects: subjects, defaultDifferences: differences)
         }
     }
 
@@ -82,12 +87,15 @@ extension CheckContext {
 
 /// Requests the checks ask about, in the API server's terms.
 enum RBACRequests {
-    static func allows(_ rules: [PolicyRule], verbs: [String], group: String, resource: String, subresource: String = "",
-                       ignoringNames: Bool = false) -> [PolicyRule] {
+    static func allows(
+        _ rules: [PolicyRule], verbs: [String], group: String, resource: String, subresource: String = "",
+        ignoringNames: Bool = false
+    ) -> [PolicyRule] {
         rules.filter { rule in
             verbs.contains { verb in
-                RuleMatching.allows(rule, AccessRequest(verb: verb, apiGroup: group, resource: resource, subresource: subresource),
-                                    ignoringNames: ignoringNames)
+                RuleMatching.allows(
+                    rule, AccessRequest(verb: verb, apiGroup: group, resource: resource, subresource: subresource),
+                    ignoringNames: ignoringNames)
             }
         }
     }

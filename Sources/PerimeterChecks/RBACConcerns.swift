@@ -26,14 +26,17 @@ extension RBACBindingCheck {
     /// A concern at the catalog's severity, one level higher when a service account among the subjects
     /// has its token mounted by workloads (with that reason).
     func concern(_ bound: BoundRole, subjects: [SubjectRef], rules: [PolicyRule], what: String, context: CheckContext) -> RBACConcern {
-        var result = RBACConcern(checkID: description.id, bound: bound, subjects: subjects, rules: RBACRequests.unique(rules), what: what,
-                                 severity: description.severity)
+        var result = RBACConcern(
+            checkID: description.id, bound: bound, subjects: subjects, rules: RBACRequests.unique(rules), what: what,
+            severity: description.severity)
         let mounted = subjects.flatMap { context.workloadsMounting($0) }
         if !mounted.isEmpty {
             let names = mounted.map(\.meta.resourceName).joined(separator: ", ")
             result.evidence.append("mounted by: \(names)")
             if let higher = Severity.allCases.first(where: { $0 > result.severity }) {
-                result.severityReasons.append("severity raised from \(result.severity.rawValue) to \(higher.rawValue): the service account token is mounted by \(names)")
+                result.severityReasons.append(
+                    "severity raised from \(result.severity.rawValue) to \(higher.rawValue): the service account token is mounted by \(names)"
+                )
                 result.severity = higher
             }
         }
@@ -46,8 +49,10 @@ extension RBACBindingCheck {
 /// (subject, rule) is reported by another gives no finding of its own.
 enum RBACCauses {
     /// Among equal severities, the more specific concern speaks for the cause.
-    static let precedence = ["RBAC-002", "RBAC-007", "RBAC-005", "RBAC-003", "RBAC-013", "RBAC-011", "RBAC-008", "RBAC-009",
-                             "RBAC-012", "RBAC-004", "RBAC-010", "RBAC-006", "RBAC-001"]
+    static let precedence = [
+        "RBAC-002", "RBAC-007", "RBAC-005", "RBAC-003", "RBAC-013", "RBAC-011", "RBAC-008", "RBAC-009",
+        "RBAC-012", "RBAC-004", "RBAC-010", "RBAC-006", "RBAC-001"
+    ]
 
     struct Unit: Hashable {
         var binding: Int
@@ -59,7 +64,9 @@ enum RBACCauses {
         var owners: [Unit: [Int]] = [:]
         for (index, concern) in concerns.enumerated() {
             for subject in concern.subjects {
-                for rule in concern.rules { owners[Unit(binding: concern.bound.index, subject: subject, rule: rule), default: []].append(index) }
+                for rule in concern.rules {
+                    owners[Unit(binding: concern.bound.index, subject: subject, rule: rule), default: []].append(index)
+                }
             }
         }
         func outranks(_ a: Int, _ b: Int) -> Bool {
@@ -88,14 +95,18 @@ enum RBACCauses {
                 }
             }
             guard !subjects.isEmpty else { continue }
-            result[concern.checkID, default: []].append(finding(concern, subjects: subjects, rules: rules,
-                                                                alsoConcerns: others.map { concerns[$0] }, check: check, context: context))
+            result[concern.checkID, default: []].append(
+                finding(
+                    concern, subjects: subjects, rules: rules,
+                    alsoConcerns: others.map { concerns[$0] }, check: check, context: context))
         }
         return result
     }
 
-    static func finding(_ concern: RBACConcern, subjects: [SubjectRef], rules: [PolicyRule], alsoConcerns: [RBACConcern],
-                        check: any Check, context: CheckContext) -> Finding {
+    static func finding(
+        _ concern: RBACConcern, subjects: [SubjectRef], rules: [PolicyRule], alsoConcerns: [RBACConcern],
+        check: any Check, context: CheckContext
+    ) -> Finding {
         let bound = concern.bound
         let names = subjects.map(\.description).joined(separator: ", ")
         let scope = bound.binding.isClusterRoleBinding ? "cluster-wide" : "in namespace \(bound.binding.meta.namespace)"
@@ -105,13 +116,16 @@ enum RBACCauses {
         let also = alsoConcerns.map { "\($0.checkID) (\($0.what))" }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         if !also.isEmpty { evidence.append("same rule and subject, also: " + also.joined(separator: ", ")) }
         evidence += bound.defaultDifferences
-        let location = subjects.lazy.compactMap { context.location(of: $0, in: bound.binding) }.first ?? bound.binding.meta.provenance.location
+        let location =
+            subjects.lazy.compactMap { context.location(of: $0, in: bound.binding) }.first ?? bound.binding.meta.provenance.location
         // Terraform's kubernetes provider objects are named by their address, as every Terraform finding is.
-        let resource = [.terraform, .plan].contains(bound.binding.meta.provenance.origin)
+        let resource =
+            [.terraform, .plan].contains(bound.binding.meta.provenance.origin)
             ? bound.binding.meta.provenance.resource : bound.binding.meta.resourceName
-        var result = check.finding(resource: resource, location: location,
-                                   message: "'\(bound.binding.meta.resourceName)' grants \(concern.what) \(scope) to \(names) through '\(bound.roleLabel)'",
-                                   evidence: evidence)
+        var result = check.finding(
+            resource: resource, location: location,
+            message: "'\(bound.binding.meta.resourceName)' grants \(concern.what) \(scope) to \(names) through '\(bound.roleLabel)'",
+            evidence: evidence)
         result.severity = concern.severity
         return result
     }
@@ -136,7 +150,9 @@ extension CheckContext {
     /// This check's findings after causes shared with the other running RBAC checks are merged.
     func rbacFindings(for check: any RBACBindingCheck) -> [Finding] {
         let all = rbacFindingCache.get {
-            var running = CheckRegistry.all.compactMap { $0 as? any RBACBindingCheck }.filter { activeCheckIDs?.contains($0.description.id) ?? true }
+            var running = CheckRegistry.all.compactMap { $0 as? any RBACBindingCheck }.filter {
+                activeCheckIDs?.contains($0.description.id) ?? true
+            }
             if !running.contains(where: { $0.description.id == check.description.id }) { running.append(check) }
             let concerns = running.flatMap { $0.concerns(self) }
             let byID = Dictionary(running.map { ($0.description.id, $0 as any Check) }, uniquingKeysWith: { first, _ in first })

@@ -17,8 +17,9 @@ extension RBACBindingCheck {
             guard bound.binding.isClusterRoleBinding, !bound.subjects.isEmpty else { return nil }
             var rules: [PolicyRule] = []
             for request in requests {
-                rules += RBACRequests.allows(bound.rules, verbs: request.verbs, group: request.group, resource: request.resource,
-                                             subresource: request.subresource)
+                rules += RBACRequests.allows(
+                    bound.rules, verbs: request.verbs, group: request.group, resource: request.resource,
+                    subresource: request.subresource)
             }
             guard !rules.isEmpty else { return nil }
             var result = concern(bound, subjects: bound.subjects, rules: rules, what: what, context: context)

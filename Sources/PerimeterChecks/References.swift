@@ -4,7 +4,8 @@
 enum Reference {
     static let eksSecurityBestPractices = "https://docs.aws.amazon.com/eks/latest/best-practices/security.html"
     static let apiServerAggregation = "https://kubernetes.io/docs/concepts/extend-kubernetes/api-extension/apiserver-aggregation/"
-    static let eksWebhookPorts = "https://docs.aws.amazon.com/eks/latest/userguide/sec-group-reqs.html#security-group-restricting-cluster-traffic"
+    static let eksWebhookPorts =
+        "https://docs.aws.amazon.com/eks/latest/userguide/sec-group-reqs.html#security-group-restricting-cluster-traffic"
     static let eksPrivateClusters = "https://docs.aws.amazon.com/eks/latest/userguide/private-clusters.html"
     static let eksSecurityGroups = "https://docs.aws.amazon.com/eks/latest/userguide/sec-group-reqs.html"
     static let eksEndpointAccess = "https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html"

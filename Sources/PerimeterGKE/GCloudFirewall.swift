@@ -52,9 +52,12 @@ enum GCloudFirewall {
             let items = entry.value.sequenceItems.isEmpty ? [entry.value] : entry.value.sequenceItems
             for range in items {
                 guard let text = range.scalarText, !["", "null", "Null", "NULL", "~"].contains(text) || entry.value.sequenceItems.count > 0,
-                      CIDR(strictly: text) == nil else { continue }
-                warnings.append(.warning("sourceRanges '\(text)' is not a CIDR block; the rule's sources are left undecided",
-                                         at: MarkedYAML.location(range, file: file)))
+                    CIDR(strictly: text) == nil
+                else { continue }
+                warnings.append(
+                    .warning(
+                        "sourceRanges '\(text)' is not a CIDR block; the rule's sources are left undecided",
+                        at: MarkedYAML.location(range, file: file)))
             }
         }
         if let entry = MarkedYAML.entry(item, "priority"), case .unknown(let reason) = priority(entry.value) {
@@ -79,7 +82,9 @@ enum GCloudFirewall {
             var ranges: [PortRange] = []
             for port in strings(MarkedYAML.value(permission, "ports")) {
                 let bounds = port.split(separator: "-").compactMap { Int($0) }
-                guard let low = bounds.first else { return GCPFirewall.Permission(ipProtocol: ipProtocol, ports: .unknown("port '\(port)' is not valid")) }
+                guard let low = bounds.first else {
+                    return GCPFirewall.Permission(ipProtocol: ipProtocol, ports: .unknown("port '\(port)' is not valid"))
+                }
                 ranges.append(PortRange(from: low, to: bounds.last ?? low))
             }
             return GCPFirewall.Permission(ipProtocol: ipProtocol, ports: .known(ranges))

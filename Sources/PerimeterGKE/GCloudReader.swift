@@ -26,8 +26,10 @@ public enum GCloudReader {
                 for item in items {
                     diagnostics += GCloudFirewall.warnings(item, file: file)
                     if !read(item, file: file, into: &snapshot) {
-                        diagnostics.append(.warning("Not a GKE cluster, node pool or firewall rule; skipped",
-                                                    at: MarkedYAML.location(item, file: file)))
+                        diagnostics.append(
+                            .warning(
+                                "Not a GKE cluster, node pool or firewall rule; skipped",
+                                at: MarkedYAML.location(item, file: file)))
                     }
                 }
             }
@@ -38,7 +40,8 @@ public enum GCloudReader {
     private static func read(_ item: Node, file: String, into snapshot: inout Snapshot) -> Bool {
         let selfLink = MarkedYAML.value(item, "selfLink")?.scalarText ?? ""
         if MarkedYAML.value(item, "kind")?.scalarText == "compute#firewall" || selfLink.contains("/firewalls/")
-            || (MarkedYAML.value(item, "allowed") ?? MarkedYAML.value(item, "denied")) != nil {
+            || (MarkedYAML.value(item, "allowed") ?? MarkedYAML.value(item, "denied")) != nil
+        {
             snapshot.gcpFirewalls.append(GCloudFirewall.read(item, file: file))
             return true
         }
@@ -47,8 +50,10 @@ public enum GCloudReader {
             snapshot.gkeNodePools.append(pool(item, cluster: cluster, file: file))
             return true
         }
-        guard MarkedYAML.value(item, "nodePools") != nil || MarkedYAML.value(item, "nodeConfig") != nil
-            || MarkedYAML.value(item, "autopilot") != nil || selfLink.contains("/clusters/") else { return false }
+        guard
+            MarkedYAML.value(item, "nodePools") != nil || MarkedYAML.value(item, "nodeConfig") != nil
+                || MarkedYAML.value(item, "autopilot") != nil || selfLink.contains("/clusters/")
+        else { return false }
         readCluster(item, file: file, into: &snapshot)
         return true
     }
@@ -59,15 +64,18 @@ public enum GCloudReader {
         let location = MarkedYAML.location(nameNode?.key ?? item, file: file)
         let autoscaling = MarkedYAML.value(item, "autoscaling")
         let autoProvisioning = MarkedYAML.value(autoscaling, "enableNodeAutoprovisioning")?.scalarText.map { $0 == "true" }
-        snapshot.gkeClusters.append(GKECluster(
-            key: clusterKey(name), provenance: Provenance(resource: name, location: location, origin: .gke),
-            name: .known(name),
-            autopilot: .known(MarkedYAML.value(item, "autopilot", "enabled")?.scalarText == "true"),
-            nodePoolDefaults: kubelet(MarkedYAML.entry(MarkedYAML.value(item, "nodePoolDefaults", "nodeConfigDefaults"), "nodeKubeletConfig"),
-                                      file: file),
-            defaultPoolNodeConfig: kubelet(MarkedYAML.entry(MarkedYAML.value(item, "nodeConfig"), "kubeletConfig"), file: file),
-            nodePoolAutoConfig: kubelet(MarkedYAML.entry(MarkedYAML.value(item, "nodePoolAutoConfig"), "nodeKubeletConfig"), file: file),
-            autoProvisioning: autoProvisioning.map { Resolved.known($0) }))
+        snapshot.gkeClusters.append(
+            GKECluster(
+                key: clusterKey(name), provenance: Provenance(resource: name, location: location, origin: .gke),
+                name: .known(name),
+                autopilot: .known(MarkedYAML.value(item, "autopilot", "enabled")?.scalarText == "true"),
+                nodePoolDefaults: kubelet(
+                    MarkedYAML.entry(MarkedYAML.value(item, "nodePoolDefaults", "nodeConfigDefaults"), "nodeKubeletConfig"),
+                    file: file),
+                defaultPoolNodeConfig: kubelet(MarkedYAML.entry(MarkedYAML.value(item, "nodeConfig"), "kubeletConfig"), file: file),
+                nodePoolAutoConfig: kubelet(
+                    MarkedYAML.entry(MarkedYAML.value(item, "nodePoolAutoConfig"), "nodeKubeletConfig"), file: file),
+                autoProvisioning: autoProvisioning.map { Resolved.known($0) }))
         for pool in MarkedYAML.value(item, "nodePools")?.sequenceItems ?? [] {
             snapshot.gkeNodePools.append(self.pool(pool, cluster: name, file: file))
         }
@@ -101,11 +109,12 @@ public enum GCloudReader {
         guard let flag = MarkedYAML.entry(entry.value, "insecureKubeletReadonlyPortEnabled") else {
             return GKEKubeletSettings(location: MarkedYAML.location(entry.key, file: file))
         }
-        let value: Resolved<Bool> = switch flag.value.scalarText {
-        case "true": .known(true)
-        case "false": .known(false)
-        case let other: .unknown("insecureKubeletReadonlyPortEnabled is '\(other ?? "not a scalar")'")
-        }
+        let value: Resolved<Bool> =
+            switch flag.value.scalarText {
+            case "true": .known(true)
+            case "false": .known(false)
+            case let other: .unknown("insecureKubeletReadonlyPortEnabled is '\(other ?? "not a scalar")'")
+            }
         return GKEKubeletSettings(insecureKubeletReadonlyPortEnabled: value, location: MarkedYAML.location(flag.key, file: file))
     }
 }

@@ -55,14 +55,17 @@ public enum ExecCredentialRunner {
         let (stdout, stderr) = collected.values
         guard process.terminationStatus == 0 else {
             let reason = String(decoding: stderr, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? ""
-            throw KubeClientError("Exec plugin '\(plugin.command)' exited with status \(process.terminationStatus)\(reason.isEmpty ? "" : ": \(reason.prefix(200))")")
+            throw KubeClientError(
+                "Exec plugin '\(plugin.command)' exited with status \(process.terminationStatus)\(reason.isEmpty ? "" : ": \(reason.prefix(200))")"
+            )
         }
         return try parse(stdout, command: plugin.command)
     }
 
     static func parse(_ data: Data, command: String) throws -> Credential {
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              object["kind"] as? String == "ExecCredential", let status = object["status"] as? [String: Any] else {
+            object["kind"] as? String == "ExecCredential", let status = object["status"] as? [String: Any]
+        else {
             throw KubeClientError("Exec plugin '\(command)' did not print an ExecCredential with a status")
         }
         let token = status["token"] as? String

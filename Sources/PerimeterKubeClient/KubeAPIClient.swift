@@ -19,8 +19,10 @@ public final class KubeAPIClient: Sendable {
 
     /// `timeoutSeconds` bounds each whole call: connecting, the headers and the whole body (a body that
     /// trickles in byte by byte does not keep it alive).
-    public init(connection: ClusterConnection, environment: [String: String], timeoutSeconds: Int64 = 30,
-                maxResponseBytes: Int = 256 << 20) throws {
+    public init(
+        connection: ClusterConnection, environment: [String: String], timeoutSeconds: Int64 = 30,
+        maxResponseBytes: Int = 256 << 20
+    ) throws {
         self.connection = connection
         self.timeoutSeconds = timeoutSeconds
         self.maxResponseBytes = maxResponseBytes
@@ -77,7 +79,9 @@ public final class KubeAPIClient: Sendable {
     /// GET a path (with query) on the server. 429 and 5xx are retried with a growing pause; other
     /// statuses are returned to the caller.
     public func get(_ pathAndQuery: String) async throws -> Response {
-        let base = connection.server.absoluteString.hasSuffix("/") ? String(connection.server.absoluteString.dropLast()) : connection.server.absoluteString
+        let base =
+            connection.server.absoluteString.hasSuffix("/")
+            ? String(connection.server.absoluteString.dropLast()) : connection.server.absoluteString
         var request = HTTPClientRequest(url: base + pathAndQuery)
         request.headers.add(name: "Accept", value: "application/json")
         request.headers.add(name: "User-Agent", value: "perimeter")
@@ -96,13 +100,15 @@ public final class KubeAPIClient: Sendable {
                 throw error
             } catch {
                 // A deadline or a size cap would only be hit again; a handshake refusal too.
-                let final = error is NIOSSLError || error is NIOTooManyBytesError || error is CallDeadline
+                let final =
+                    error is NIOSSLError || error is NIOTooManyBytesError || error is CallDeadline
                     || (error as? HTTPClientError).map { [.readTimeout, .deadlineExceeded].contains($0) } == true
                 if attempt < maxAttempts, !final {
                     try await Task.sleep(nanoseconds: UInt64(attempt) * 200_000_000)
                     continue
                 }
-                throw KubeClientError("GET \(connection.server.host ?? "")\(pathAndQuery.split(separator: "?").first ?? ""): \(describe(error))")
+                throw KubeClientError(
+                    "GET \(connection.server.host ?? "")\(pathAndQuery.split(separator: "?").first ?? ""): \(describe(error))")
             }
         }
     }
@@ -154,7 +160,8 @@ public final class KubeAPIClient: Sendable {
     }
 
     static func size(_ bytes: Int) -> String {
-        bytes >= 1 << 20 && bytes % (1 << 20) == 0 ? "\(bytes >> 20) MiB" : bytes >= 1 << 10 && bytes % (1 << 10) == 0 ? "\(bytes >> 10) KiB" : "\(bytes) bytes"
+        bytes >= 1 << 20 && bytes % (1 << 20) == 0
+            ? "\(bytes >> 20) MiB" : bytes >= 1 << 10 && bytes % (1 << 10) == 0 ? "\(bytes >> 10) KiB" : "\(bytes) bytes"
     }
 
     static func describe(_ error: Error) -> String {

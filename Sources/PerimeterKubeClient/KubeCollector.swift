@@ -19,8 +19,14 @@ public struct KubeCollector: Sendable {
         ("/apis/batch/v1/cronjobs", "batch/v1", "CronJob"),
         ("/api/v1/namespaces/kube-system/configmaps?fieldSelector=metadata.name%3Daws-auth", "v1", "ConfigMap"),
         ("/apis/apiregistration.k8s.io/v1/apiservices", "apiregistration.k8s.io/v1", "APIService"),
-        ("/apis/admissionregistration.k8s.io/v1/validatingwebhookconfigurations", "admissionregistration.k8s.io/v1", "ValidatingWebhookConfiguration"),
-        ("/apis/admissionregistration.k8s.io/v1/mutatingwebhookconfigurations", "admissionregistration.k8s.io/v1", "MutatingWebhookConfiguration"),
+        (
+            "/apis/admissionregistration.k8s.io/v1/validatingwebhookconfigurations", "admissionregistration.k8s.io/v1",
+            "ValidatingWebhookConfiguration"
+        ),
+        (
+            "/apis/admissionregistration.k8s.io/v1/mutatingwebhookconfigurations", "admissionregistration.k8s.io/v1",
+            "MutatingWebhookConfiguration"
+        )
     ]
 
     public let client: KubeAPIClient
@@ -47,18 +53,25 @@ public struct KubeCollector: Sendable {
         for list in Self.lists {
             do {
                 let items = try await listAll(list.path, result: &result)
-                let document: [String: Any] = ["apiVersion": "v1", "kind": "List",
-                                               "items": items.map { item -> [String: Any] in
-                                                   var item = item
-                                                   item["apiVersion"] = item["apiVersion"] ?? list.apiVersion
-                                                   item["kind"] = item["kind"] ?? list.kind
-                                                   return item
-                                               }]
+                let document: [String: Any] = [
+                    "apiVersion": "v1", "kind": "List",
+                    "items": items.map { item -> [String: Any] in
+                        var item = item
+                        item["apiVersion"] = item["apiVersion"] ?? list.apiVersion
+                        item["kind"] = item["kind"] ?? list.kind
+                        return item
+                    }
+                ]
                 let data = try JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys])
-                var loaded = ManifestLoader.load(text: String(decoding: data, as: UTF8.self), file: "\(source)\(list.path)", origin: .kubernetes)
+                var loaded = ManifestLoader.load(
+                    text: String(decoding: data, as: UTF8.self), file: "\(source)\(list.path)", origin: .kubernetes)
                 // Live objects are named by the API, not by a line in a file.
                 loaded.snapshot.kubernetes = Self.withoutLocations(loaded.snapshot.kubernetes)
-                loaded.snapshot.awsAuthConfigMaps = loaded.snapshot.awsAuthConfigMaps.map { var map = $0; map.provenance.location = nil; return map }
+                loaded.snapshot.awsAuthConfigMaps = loaded.snapshot.awsAuthConfigMaps.map {
+                    var map = $0
+                    map.provenance.location = nil
+                    return map
+                }
                 loaded.snapshot.sources = []
                 result.snapshot.merge(loaded.snapshot)
                 result.diagnostics += loaded.diagnostics
@@ -96,9 +109,15 @@ public struct KubeCollector: Sendable {
             switch response.status {
             case 200: break
             case 401:
-                throw ListError(diagnostic: .error("\(path): 401 Unauthorized: the credentials of '\(client.connection.name)' were rejected", file: source), fatal: true)
+                throw ListError(
+                    diagnostic: .error(
+                        "\(path): 401 Unauthorized: the credentials of '\(client.connection.name)' were rejected", file: source),
+                    fatal: true)
             case 403, 404:
-                throw ListError(diagnostic: .warning("\(path): \(response.status) \(response.status == 403 ? "Forbidden" : "Not Found"); skipped", file: source), fatal: false)
+                throw ListError(
+                    diagnostic: .warning(
+                        "\(path): \(response.status) \(response.status == 403 ? "Forbidden" : "Not Found"); skipped", file: source),
+                    fatal: false)
             default:
                 throw ListError(diagnostic: .error("\(path): HTTP \(response.status)", file: source), fatal: false)
             }
@@ -108,7 +127,9 @@ public struct KubeCollector: Sendable {
             items += object["items"] as? [[String: Any]] ?? []
             token = (object["metadata"] as? [String: Any])?["continue"] as? String
             if token?.isEmpty == true { token = nil }
-            if result.pages > maxPages { throw ListError(diagnostic: .error("\(path): more than \(maxPages) pages; stopped", file: source), fatal: false) }
+            if result.pages > maxPages {
+                throw ListError(diagnostic: .error("\(path): more than \(maxPages) pages; stopped", file: source), fatal: false)
+            }
         } while token != nil
         return items
     }

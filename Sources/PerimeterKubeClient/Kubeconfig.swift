@@ -65,8 +65,10 @@ public enum Kubeconfig {
 
     /// The connection for `context` (default: current-context), or the in-cluster service account when
     /// no kubeconfig exists and the pod environment says so.
-    public static func connection(kubeconfig: String?, context: String?, environment: [String: String],
-                                  serviceAccountDirectory: String = "/var/run/secrets/kubernetes.io/serviceaccount") throws -> ClusterConnection {
+    public static func connection(
+        kubeconfig: String?, context: String?, environment: [String: String],
+        serviceAccountDirectory: String = "/var/run/secrets/kubernetes.io/serviceaccount"
+    ) throws -> ClusterConnection {
         let paths = files(explicit: kubeconfig, environment: environment)
         let existing = paths.filter { FileManager.default.fileExists(atPath: $0) }
         if existing.isEmpty {
@@ -128,14 +130,17 @@ public enum Kubeconfig {
             throw KubeClientError("Cluster of context '\(name)' has no valid server URL")
         }
         let insecure = clusterNode?["insecure-skip-tls-verify"]?.bool ?? false
-        let ca = try material(data: clusterNode?["certificate-authority-data"]?.string, file: clusterNode?["certificate-authority"]?.string,
-                             directory: cluster.directory, what: "certificate-authority")
+        let ca = try material(
+            data: clusterNode?["certificate-authority-data"]?.string, file: clusterNode?["certificate-authority"]?.string,
+            directory: cluster.directory, what: "certificate-authority")
         let userNode = user?.node["user"]
         let directory = user?.directory ?? cluster.directory
-        let certificate = try material(data: userNode?["client-certificate-data"]?.string, file: userNode?["client-certificate"]?.string,
-                                       directory: directory, what: "client-certificate")
-        let key = try material(data: userNode?["client-key-data"]?.string, file: userNode?["client-key"]?.string,
-                               directory: directory, what: "client-key")
+        let certificate = try material(
+            data: userNode?["client-certificate-data"]?.string, file: userNode?["client-certificate"]?.string,
+            directory: directory, what: "client-certificate")
+        let key = try material(
+            data: userNode?["client-key-data"]?.string, file: userNode?["client-key"]?.string,
+            directory: directory, what: "client-key")
         if (certificate == nil) != (key == nil) {
             throw KubeClientError("User of context '\(name)' has a client certificate without a key, or a key without a certificate")
         }
@@ -149,13 +154,16 @@ public enum Kubeconfig {
             for entry in exec["env"]?.array() ?? [] {
                 if let key = entry["name"]?.string { env[key] = entry["value"]?.string ?? "" }
             }
-            credential = .exec(ExecPlugin(command: command, args: exec["args"]?.array().compactMap(\.string) ?? [], env: env,
-                                          apiVersion: exec["apiVersion"]?.string ?? "client.authentication.k8s.io/v1",
-                                          baseDirectory: directory))
+            credential = .exec(
+                ExecPlugin(
+                    command: command, args: exec["args"]?.array().compactMap(\.string) ?? [], env: env,
+                    apiVersion: exec["apiVersion"]?.string ?? "client.authentication.k8s.io/v1",
+                    baseDirectory: directory))
         }
-        return ClusterConnection(name: name, server: server, caPEM: ca, insecureSkipTLSVerify: insecure,
-                                 tlsServerName: clusterNode?["tls-server-name"]?.string,
-                                 clientCertificatePEM: certificate, clientKeyPEM: key, credential: credential)
+        return ClusterConnection(
+            name: name, server: server, caPEM: ca, insecureSkipTLSVerify: insecure,
+            tlsServerName: clusterNode?["tls-server-name"]?.string,
+            clientCertificatePEM: certificate, clientKeyPEM: key, credential: credential)
     }
 
     /// `*-data` is base64 of the PEM; a file path is relative to the kubeconfig that names it.
@@ -183,13 +191,16 @@ public enum Kubeconfig {
     /// Inside a pod: the API server from the service environment, the mounted token and CA.
     public static func inCluster(host: String, port: String, directory: String) throws -> ClusterConnection {
         let hostPart = host.contains(":") ? "[\(host)]" : host
-        guard let server = URL(string: "https://\(hostPart):\(port)") else { throw KubeClientError("Invalid KUBERNETES_SERVICE_HOST '\(host)'") }
+        guard let server = URL(string: "https://\(hostPart):\(port)") else {
+            throw KubeClientError("Invalid KUBERNETES_SERVICE_HOST '\(host)'")
+        }
         let tokenPath = (directory as NSString).appendingPathComponent("token")
         guard FileManager.default.fileExists(atPath: tokenPath) else {
             throw KubeClientError("In-cluster: no service account token at \(tokenPath)")
         }
         let ca = FileManager.default.contents(atPath: (directory as NSString).appendingPathComponent("ca.crt")).map(Array.init)
-        return ClusterConnection(name: "in-cluster", server: server, caPEM: ca, insecureSkipTLSVerify: false, tlsServerName: nil,
-                                 clientCertificatePEM: nil, clientKeyPEM: nil, credential: .tokenFile(tokenPath))
+        return ClusterConnection(
+            name: "in-cluster", server: server, caPEM: ca, insecureSkipTLSVerify: false, tlsServerName: nil,
+            clientCertificatePEM: nil, clientKeyPEM: nil, credential: .tokenFile(tokenPath))
     }
 }

@@ -39,8 +39,10 @@ public struct KubeletCommandLine {
     }
 
     /// The three security flags, each with the layer `flag` and the file it is written in.
-    public func securityFlags() -> (readOnlyPort: KubeletSetting<Int>?, anonymousAuth: KubeletSetting<Bool>?,
-                                    authorizationMode: KubeletSetting<String>?) {
+    public func securityFlags() -> (
+        readOnlyPort: KubeletSetting<Int>?, anonymousAuth: KubeletSetting<Bool>?,
+        authorizationMode: KubeletSetting<String>?
+    ) {
         var settings = KubeletSettings(key: "", provenance: Provenance(resource: "", origin: .file), source: .commandLine)
         for piece in pieces {
             var read = KubeletFlags.read(piece.text, locate: piece.locate)
@@ -124,8 +126,9 @@ public struct KubeletCommandLine {
         }
         guard let first, let word = tokens(lines[first]).first, isKubeletBinary(word.text) else { return nil }
         let piece = Piece(text: text, file: file) { line, column in SourceLocation(file: file, line: line, column: column) }
-        return KubeletCommandLine(pieces: [piece], location: SourceLocation(file: file, line: first + 1, column: word.column),
-                                  binary: word.text)
+        return KubeletCommandLine(
+            pieces: [piece], location: SourceLocation(file: file, line: first + 1, column: word.column),
+            binary: word.text)
     }
 
     /// A `/proc/PID/cmdline` dump: arguments separated (and ended) by NUL bytes.

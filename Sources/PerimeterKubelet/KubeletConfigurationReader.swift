@@ -4,23 +4,29 @@ import Yams
 /// Reads a KubeletConfiguration (a file, a drop-in, or NodeConfig's `spec.kubelet.config`).
 /// Unset fields stay nil: a configuration file's defaults are already safe (0, false, Webhook).
 public enum KubeletConfigurationReader {
-    public static func read(_ config: Node, file: String) -> (readOnlyPort: KubeletSetting<Int>?, anonymousAuth: KubeletSetting<Bool>?,
-                                                              authorizationMode: KubeletSetting<String>?) {
+    public static func read(_ config: Node, file: String) -> (
+        readOnlyPort: KubeletSetting<Int>?, anonymousAuth: KubeletSetting<Bool>?,
+        authorizationMode: KubeletSetting<String>?
+    ) {
         var readOnlyPort: KubeletSetting<Int>?
         if let entry = MarkedYAML.entry(config, "readOnlyPort"), let raw = entry.value.scalarText {
-            readOnlyPort = KubeletSetting(value: KubeletFlags.resolveInt(raw), location: MarkedYAML.location(entry.key, file: file),
-                                          text: "readOnlyPort: \(raw)")
+            readOnlyPort = KubeletSetting(
+                value: KubeletFlags.resolveInt(raw), location: MarkedYAML.location(entry.key, file: file),
+                text: "readOnlyPort: \(raw)")
         }
         var anonymousAuth: KubeletSetting<Bool>?
         if let entry = MarkedYAML.entry(MarkedYAML.value(config, "authentication", "anonymous"), "enabled"),
-           let raw = entry.value.scalarText {
-            anonymousAuth = KubeletSetting(value: KubeletFlags.resolveBool(raw), location: MarkedYAML.location(entry.key, file: file),
-                                           text: "authentication.anonymous.enabled: \(raw)")
+            let raw = entry.value.scalarText
+        {
+            anonymousAuth = KubeletSetting(
+                value: KubeletFlags.resolveBool(raw), location: MarkedYAML.location(entry.key, file: file),
+                text: "authentication.anonymous.enabled: \(raw)")
         }
         var authorizationMode: KubeletSetting<String>?
         if let entry = MarkedYAML.entry(MarkedYAML.value(config, "authorization"), "mode"), let raw = entry.value.scalarText {
-            authorizationMode = KubeletSetting(value: KubeletFlags.resolveString(raw), location: MarkedYAML.location(entry.key, file: file),
-                                               text: "authorization.mode: \(raw)")
+            authorizationMode = KubeletSetting(
+                value: KubeletFlags.resolveString(raw), location: MarkedYAML.location(entry.key, file: file),
+                text: "authorization.mode: \(raw)")
         }
         return (readOnlyPort, anonymousAuth, authorizationMode)
     }
@@ -53,8 +59,12 @@ public enum KubeletConfigurationReader {
     }
 
     /// Puts what one source set on top of `settings`.
-    public static func apply(_ read: (readOnlyPort: KubeletSetting<Int>?, anonymousAuth: KubeletSetting<Bool>?,
-                                      authorizationMode: KubeletSetting<String>?), to settings: inout KubeletSettings) {
+    public static func apply(
+        _ read: (
+            readOnlyPort: KubeletSetting<Int>?, anonymousAuth: KubeletSetting<Bool>?,
+            authorizationMode: KubeletSetting<String>?
+        ), to settings: inout KubeletSettings
+    ) {
         settings.readOnlyPort = read.readOnlyPort ?? settings.readOnlyPort
         settings.anonymousAuth = read.anonymousAuth ?? settings.anonymousAuth
         settings.authorizationMode = read.authorizationMode ?? settings.authorizationMode

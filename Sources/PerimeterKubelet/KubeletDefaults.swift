@@ -25,14 +25,20 @@ public enum KubeletDefaults {
 
     /// The three defaults as settings of one layer, placed at `location` (the command line that starts the kubelet).
     public static func settings(_ kind: KubeletLayer.Kind, location: SourceLocation?)
-        -> (readOnlyPort: KubeletSetting<Int>?, anonymousAuth: KubeletSetting<Bool>?, authorizationMode: KubeletSetting<String>?) {
+        -> (readOnlyPort: KubeletSetting<Int>?, anonymousAuth: KubeletSetting<Bool>?, authorizationMode: KubeletSetting<String>?)
+    {
         let layer = KubeletLayer(kind: kind)
         let origin = kind == .flagDefault ? "default without --config" : "KubeletConfiguration default"
-        return (KubeletSetting(value: .known(readOnlyPort(kind)), location: location,
-                               text: "readOnlyPort: \(readOnlyPort(kind)) (\(origin))", layer: layer),
-                KubeletSetting(value: .known(anonymousAuth(kind)), location: location,
-                               text: "authentication.anonymous.enabled: \(anonymousAuth(kind)) (\(origin))", layer: layer),
-                KubeletSetting(value: .known(authorizationMode(kind)), location: location,
-                               text: "authorization.mode: \(authorizationMode(kind)) (\(origin))", layer: layer))
+        return (
+            KubeletSetting(
+                value: .known(readOnlyPort(kind)), location: location,
+                text: "readOnlyPort: \(readOnlyPort(kind)) (\(origin))", layer: layer),
+            KubeletSetting(
+                value: .known(anonymousAuth(kind)), location: location,
+                text: "authentication.anonymous.enabled: \(anonymousAuth(kind)) (\(origin))", layer: layer),
+            KubeletSetting(
+                value: .known(authorizationMode(kind)), location: location,
+                text: "authorization.mode: \(authorizationMode(kind)) (\(origin))", layer: layer)
+        )
     }
 }

@@ -7,8 +7,10 @@ public enum KubeletFlags {
     /// A 1-based line and column inside the text, turned into a place in the input by the caller.
     public typealias Locate = (_ line: Int, _ column: Int) -> SourceLocation?
 
-    public static func read(_ text: String, locate: Locate) -> (readOnlyPort: KubeletSetting<Int>?, anonymousAuth: KubeletSetting<Bool>?,
-                                                                authorizationMode: KubeletSetting<String>?) {
+    public static func read(_ text: String, locate: Locate) -> (
+        readOnlyPort: KubeletSetting<Int>?, anonymousAuth: KubeletSetting<Bool>?,
+        authorizationMode: KubeletSetting<String>?
+    ) {
         var readOnlyPort: KubeletSetting<Int>?
         var anonymousAuth: KubeletSetting<Bool>?
         var authorizationMode: KubeletSetting<String>?
@@ -90,7 +92,8 @@ public enum KubeletFlags {
         }
         let value = text.prefix { character in
             if let quote { return character != quote }
-            return !(character == " " || character == "\t" || character == "\"" || character == "'" || character == ";" || character == "\\")
+            return
+                !(character == " " || character == "\t" || character == "\"" || character == "'" || character == ";" || character == "\\")
         }
         text = text.dropFirst(value.count + (quote != nil && text.count > value.count ? 1 : 0))
         return String(value)

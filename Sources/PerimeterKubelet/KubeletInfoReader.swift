@@ -14,7 +14,10 @@ public enum KubeletInfoReader {
     public static func read(_ document: Node, file: String, into settings: inout KubeletSettings) -> [Diagnostic] {
         let data = MarkedYAML.value(document, "data")
         guard let command = MarkedYAML.entry(data, "cmdLine"), let text = command.value.scalarText else {
-            return [.warning("KubeletInfo without data.cmdLine: the kubelet's settings are not known", at: MarkedYAML.location(document, file: file))]
+            return [
+                .warning(
+                    "KubeletInfo without data.cmdLine: the kubelet's settings are not known", at: MarkedYAML.location(document, file: file))
+            ]
         }
         let start = MarkedYAML.location(command.value, file: file)
         let piece = KubeletCommandLine.Piece(text: text, file: file) { _, column in
@@ -32,16 +35,22 @@ public enum KubeletInfoReader {
                 switch KubeletLayering.configLayer(decoded, file: file) {
                 case .success(let layer): referenced.configFile = .some(layer)
                 case .failure(let problem):
-                    diagnostics.append(.warning("configFile.content of '--config=\(named.value)' is not YAML: \(problem.message)",
-                                                at: MarkedYAML.location(content?.key, file: file)))
+                    diagnostics.append(
+                        .warning(
+                            "configFile.content of '--config=\(named.value)' is not YAML: \(problem.message)",
+                            at: MarkedYAML.location(content?.key, file: file)))
                 }
             } else {
-                diagnostics.append(.warning("the host scanner did not read '--config=\(named.value)': settings the file may set are not known",
-                                            at: named.location))
+                diagnostics.append(
+                    .warning(
+                        "the host scanner did not read '--config=\(named.value)': settings the file may set are not known",
+                        at: named.location))
             }
         } else if decoded != nil {
-            diagnostics.append(.warning("the command line has no --config, so the kubelet does not read the configFile beside it",
-                                        at: MarkedYAML.location(content?.key, file: file)))
+            diagnostics.append(
+                .warning(
+                    "the command line has no --config, so the kubelet does not read the configFile beside it",
+                    at: MarkedYAML.location(content?.key, file: file)))
         }
         diagnostics += KubeletLayering.effective(commandLine, referenced: referenced, into: &settings)
         // Positions inside the decoded text are not positions in this file: point at `content`, name the line.

@@ -29,13 +29,17 @@ public enum KubeletLayering {
         }
     }
 
-    public static func effective(_ commandLine: KubeletCommandLine, referenced: Referenced,
-                                 into settings: inout KubeletSettings) -> [Diagnostic] {
+    public static func effective(
+        _ commandLine: KubeletCommandLine, referenced: Referenced,
+        into settings: inout KubeletSettings
+    ) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var dropIns = referenced.dropIns
         if dropIns != nil, let minor = commandLine.minorVersion, minor < KubeletDefaults.dropInDirectoryMinimumMinor {
-            diagnostics.append(.warning("kubelet 1.\(minor) has no --config-dir (it came in 1.28); its drop-ins are not read",
-                                        at: commandLine.value(of: "config-dir")?.location ?? commandLine.location))
+            diagnostics.append(
+                .warning(
+                    "kubelet 1.\(minor) has no --config-dir (it came in 1.28); its drop-ins are not read",
+                    at: commandLine.value(of: "config-dir")?.location ?? commandLine.location))
             dropIns = nil
         }
         // The base every later layer goes over; nil when it is not known.

@@ -23,7 +23,8 @@ public enum KubeletMetricsReader {
             let valueText = line[line.index(after: close)...].split(separator: " ").first.map(String.init) ?? ""
             let value = Double(valueText).flatMap { $0.isNaN ? nil : $0 }
             if value == nil { unreadable.append(valueText) }
-            let series = String(line[..<start.lowerBound]) + labels.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+            let series =
+                String(line[..<start.lowerBound]) + labels.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
             lastValue[series] = (labels["path"] ?? "other", value)
         }
         guard let firstLine else { return nil }
@@ -35,13 +36,15 @@ public enum KubeletMetricsReader {
         let paths = byPath.filter { $0.value > 0 }.sorted { $0.key < $1.key }
         let text = paths.map { "/\($0.key): \(Int($0.value))" }.joined(separator: ", ")
         if total > 0 {
-            return ReadOnlyPortUse(key: resource, provenance: provenance, kind: .metrics, port: .known(10255),
-                                   field: metric, text: text, requestsByPath: byPath.filter { $0.value > 0 })
+            return ReadOnlyPortUse(
+                key: resource, provenance: provenance, kind: .metrics, port: .known(10255),
+                field: metric, text: text, requestsByPath: byPath.filter { $0.value > 0 })
         }
         if !unreadable.isEmpty {
-            return ReadOnlyPortUse(key: resource, provenance: provenance, kind: .metrics,
-                                   port: .unknown("read-only request counts are not numbers (\(unreadable.joined(separator: ", ")))"),
-                                   field: metric, text: "")
+            return ReadOnlyPortUse(
+                key: resource, provenance: provenance, kind: .metrics,
+                port: .unknown("read-only request counts are not numbers (\(unreadable.joined(separator: ", ")))"),
+                field: metric, text: "")
         }
         return nil
     }

@@ -5,8 +5,10 @@ import PerimeterModel
 public enum LaunchTemplateKubelet {
     /// nil when the user data is unknown, has no kubelet settings, or sets none of the three.
     /// Findings point at `location` (the `user_data` attribute, or the template itself).
-    public static func settings(userData: Resolved<String>?, key: String, provenance: Provenance,
-                                location: SourceLocation?) -> KubeletSettings? {
+    public static func settings(
+        userData: Resolved<String>?, key: String, provenance: Provenance,
+        location: SourceLocation?
+    ) -> KubeletSettings? {
         guard case .known(let text)? = userData else { return nil }
         guard UserDataReader.looksLikeUserData(text) || KubeletFlags.mentionsFlags(text) else { return nil }
         var settings = KubeletSettings(key: key + "#user_data", provenance: provenance, source: .userData)

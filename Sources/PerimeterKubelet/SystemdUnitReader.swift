@@ -44,7 +44,9 @@ public enum SystemdUnitReader {
                     inService = trimmed == "[Service]"
                     continue
                 }
-                guard inService, !trimmed.hasPrefix("#"), !trimmed.hasPrefix(";"), let equals = trimmed.firstIndex(of: "=") else { continue }
+                guard inService, !trimmed.hasPrefix("#"), !trimmed.hasPrefix(";"), let equals = trimmed.firstIndex(of: "=") else {
+                    continue
+                }
                 let key = trimmed[..<equals].trimmingCharacters(in: .whitespaces)
                 let value = String(trimmed[trimmed.index(after: equals)...])
                 let column = line.distance(from: line.startIndex, to: line.firstIndex(of: "=") ?? line.startIndex) + 2
@@ -52,8 +54,9 @@ public enum SystemdUnitReader {
                 case "Environment":
                     for word in KubeletCommandLine.tokens(value[...]) {
                         guard let split = word.text.firstIndex(of: "=") else { continue }
-                        variables[String(word.text[..<split])] = Variable(value: String(word.text[word.text.index(after: split)...]),
-                                                                          file: file.path, line: number)
+                        variables[String(word.text[..<split])] = Variable(
+                            value: String(word.text[word.text.index(after: split)...]),
+                            file: file.path, line: number)
                     }
                 case "EnvironmentFile":
                     let path = value.hasPrefix("-") ? String(value.dropFirst()) : value
@@ -65,7 +68,9 @@ public enum SystemdUnitReader {
                     for (name, variable) in environmentAssignments(found) { variables[name] = variable }
                 case "ExecStart":
                     let command = value.drop { "-@:+!".contains($0) }
-                    exec = command.trimmingCharacters(in: .whitespaces).isEmpty ? nil
+                    exec =
+                        command.trimmingCharacters(in: .whitespaces).isEmpty
+                        ? nil
                         : (String(command), file.path, number, column + (value.count - command.count))
                 default:
                     continue
@@ -73,7 +78,8 @@ public enum SystemdUnitReader {
             }
         }
         guard let exec, let binary = KubeletCommandLine.tokens(exec.text[...]).first?.text,
-              KubeletCommandLine.isKubeletBinary(binary) else {
+            KubeletCommandLine.isKubeletBinary(binary)
+        else {
             let pieces = variables.sorted { $0.key < $1.key }.map { _, variable in
                 piece(variable.value, file: variable.file, line: variable.line)
             }
@@ -87,26 +93,30 @@ public enum SystemdUnitReader {
                 // The rest of the line blanked out, so columns stay those of the file.
                 let text = String(exec.text.indices.map { range.contains($0) ? exec.text[$0] : " " })
                 let (file, line, column) = (exec.file, exec.line, exec.column)
-                pieces.append(KubeletCommandLine.Piece(text: text, file: file) { _, offset in
-                    SourceLocation(file: file, line: line, column: column + offset - 1)
-                })
+                pieces.append(
+                    KubeletCommandLine.Piece(text: text, file: file) { _, offset in
+                        SourceLocation(file: file, line: line, column: column + offset - 1)
+                    })
             case .variable(let name):
                 if let variable = variables[name] {
                     pieces.append(piece(variable.value, file: variable.file, line: variable.line))
                 } else if !missingFiles.isEmpty {
-                    unresolved.append("'$\(name)' may be set in \(missingFiles.map { "'\($0)'" }.joined(separator: ", ")), not in the input")
+                    unresolved.append(
+                        "'$\(name)' may be set in \(missingFiles.map { "'\($0)'" }.joined(separator: ", ")), not in the input")
                 }
             }
         }
-        let commandLine = KubeletCommandLine(pieces: pieces, location: SourceLocation(file: exec.file, line: exec.line, column: exec.column),
-                                             binary: binary, unresolved: unresolved)
+        let commandLine = KubeletCommandLine(
+            pieces: pieces, location: SourceLocation(file: exec.file, line: exec.line, column: exec.column),
+            binary: binary, unresolved: unresolved)
         return Result(commandLine: commandLine, fragments: [], consumed: consumed)
     }
 
     public static func looksLikeUnit(_ text: String) -> Bool {
-        text.contains("[Service]") || text.split(whereSeparator: \.isNewline).contains { line in
-            line.hasPrefix("ExecStart=") || line.hasPrefix("Environment=") || line.hasPrefix("EnvironmentFile=")
-        }
+        text.contains("[Service]")
+            || text.split(whereSeparator: \.isNewline).contains { line in
+                line.hasPrefix("ExecStart=") || line.hasPrefix("Environment=") || line.hasPrefix("EnvironmentFile=")
+            }
     }
 
     private static func piece(_ text: String, file: String, line: Int) -> KubeletCommandLine.Piece {
@@ -146,7 +156,10 @@ public enum SystemdUnitReader {
         var literalStart = text.startIndex
         var index = text.startIndex
         while index < text.endIndex {
-            guard text[index] == "$" else { index = text.index(after: index); continue }
+            guard text[index] == "$" else {
+                index = text.index(after: index)
+                continue
+            }
             var nameStart = text.index(after: index)
             let braced = nameStart < text.endIndex && text[nameStart] == "{"
             if braced { nameStart = text.index(after: nameStart) }
@@ -154,7 +167,10 @@ public enum SystemdUnitReader {
             while nameEnd < text.endIndex, text[nameEnd].isLetter || text[nameEnd].isNumber || text[nameEnd] == "_" {
                 nameEnd = text.index(after: nameEnd)
             }
-            guard nameEnd > nameStart else { index = text.index(after: index); continue }
+            guard nameEnd > nameStart else {
+                index = text.index(after: index)
+                continue
+            }
             parts.append(.literal(literalStart..<index))
             parts.append(.variable(String(text[nameStart..<nameEnd])))
             index = braced && nameEnd < text.endIndex && text[nameEnd] == "}" ? text.index(after: nameEnd) : nameEnd

@@ -8,10 +8,13 @@ public enum UserDataReader {
     /// - Parameters:
     ///   - locate: maps a line and column of `text` to the input; parts that were base64 inside the
     ///     MIME archive are reported at the part's first line.
-    public static func read(_ text: String, into settings: inout KubeletSettings, file: String,
-                            locate: @escaping KubeletFlags.Locate) {
+    public static func read(
+        _ text: String, into settings: inout KubeletSettings, file: String,
+        locate: @escaping KubeletFlags.Locate
+    ) {
         for part in parts(of: text) {
-            let partLocate: KubeletFlags.Locate = part.lineOffset.map { offset in { line, column in locate(line + offset, column) } }
+            let partLocate: KubeletFlags.Locate =
+                part.lineOffset.map { offset in { line, column in locate(line + offset, column) } }
                 ?? { _, _ in locate(part.headerLine, 1) }
             if part.isNodeConfig {
                 guard case .success(let documents) = MarkedYAML.documents(part.body, file: file) else { continue }
@@ -44,12 +47,17 @@ public enum UserDataReader {
     static func parts(of text: String) -> [Part] {
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         guard let boundary = boundary(in: lines) else {
-            return [Part(body: text, isNodeConfig: text.contains("node.eks.aws") && text.contains("NodeConfig"), lineOffset: 0, headerLine: 1)]
+            return [
+                Part(body: text, isNodeConfig: text.contains("node.eks.aws") && text.contains("NodeConfig"), lineOffset: 0, headerLine: 1)
+            ]
         }
         var parts: [Part] = []
         var index = 0
         while index < lines.count {
-            guard lines[index] == "--\(boundary)" else { index += 1; continue }
+            guard lines[index] == "--\(boundary)" else {
+                index += 1
+                continue
+            }
             let headerLine = index + 2
             index += 1
             var headers: [String: String] = [:]
@@ -94,7 +102,9 @@ public enum UserDataReader {
             guard let location else { return nil }
             return locate(location.line, location.column)
         }
-        let (port, anonymous, mode) = (settings.readOnlyPort?.location, settings.anonymousAuth?.location, settings.authorizationMode?.location)
+        let (port, anonymous, mode) = (
+            settings.readOnlyPort?.location, settings.anonymousAuth?.location, settings.authorizationMode?.location
+        )
         settings.readOnlyPort?.location = moved(port)
         settings.anonymousAuth?.location = moved(anonymous)
         settings.authorizationMode?.location = moved(mode)

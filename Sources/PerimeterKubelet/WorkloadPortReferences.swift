@@ -6,8 +6,10 @@ import Yams
 /// one that comes from a field or config map reference is unknown.
 public enum WorkloadPortReferences {
     static let readOnlyPort = 10255
-    static let podKinds: Set<String> = ["Pod", "Deployment", "DaemonSet", "StatefulSet", "ReplicaSet", "Job", "CronJob",
-                                        "ReplicationController"]
+    static let podKinds: Set<String> = [
+        "Pod", "Deployment", "DaemonSet", "StatefulSet", "ReplicaSet", "Job", "CronJob",
+        "ReplicationController"
+    ]
 
     /// Whether a document (or a `kind: List`) holds a workload.
     public static func isWorkload(_ document: Node) -> Bool {
@@ -48,9 +50,11 @@ public enum WorkloadPortReferences {
         var uses: [ReadOnlyPortUse] = []
         func add(_ field: String, _ node: Node, port: Resolved<Int>, text: String) {
             let location = MarkedYAML.location(node, file: file)
-            uses.append(ReadOnlyPortUse(key: "\(resource)#\(containerName).\(field)@\(location?.line ?? 0)",
-                                        provenance: Provenance(resource: resource, location: location, origin: .kubernetes),
-                                        kind: .workload, port: port, field: "\(list)[\(containerName)].\(field)", text: text))
+            uses.append(
+                ReadOnlyPortUse(
+                    key: "\(resource)#\(containerName).\(field)@\(location?.line ?? 0)",
+                    provenance: Provenance(resource: resource, location: location, origin: .kubernetes),
+                    kind: .workload, port: port, field: "\(list)[\(containerName)].\(field)", text: text))
         }
         for field in ["command", "args"] {
             for item in MarkedYAML.value(container, field)?.sequenceItems ?? [] {
@@ -123,7 +127,7 @@ public enum WorkloadPortReferences {
         while let range = rest.range(of: needle) {
             let before = range.lowerBound > rest.startIndex ? rest[rest.index(before: range.lowerBound)] : nil
             let after = range.upperBound < rest.endIndex ? rest[range.upperBound] : nil
-            if (before == ":" || before == "=" || before == " "), after.map({ !$0.isNumber }) ?? true { return true }
+            if before == ":" || before == "=" || before == " ", after.map({ !$0.isNumber }) ?? true { return true }
             rest = rest[range.upperBound...]
         }
         return false

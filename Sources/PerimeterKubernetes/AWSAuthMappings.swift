@@ -35,8 +35,10 @@ public struct AWSAuthMappings: Sendable {
                 do {
                     return try Yams.compose(yaml: text)?.array() ?? []
                 } catch {
-                    parsed.diagnostics.append(.error("aws-auth \(name) is not valid YAML (\(ManifestLoader.diagnostic(for: error, file: source).message)); the authenticator rejects the whole ConfigMap",
-                                                     at: configMap.provenance.location, file: source))
+                    parsed.diagnostics.append(
+                        .error(
+                            "aws-auth \(name) is not valid YAML (\(ManifestLoader.diagnostic(for: error, file: source).message)); the authenticator rejects the whole ConfigMap",
+                            at: configMap.provenance.location, file: source))
                     return []
                 }
             }
@@ -54,8 +56,10 @@ public struct AWSAuthMappings: Sendable {
                 if let start = configMap.textStarts?[name], let mark = entry.mark {
                     provenance.location = SourceLocation(file: start.file, line: start.line + mark.line - 1, column: 1)
                 }
-                parsed.mappings.append(AWSAuthMapping(kind: kind, arn: arn, username: values["username"]?.string ?? "",
-                                                      groups: groups, provenance: provenance))
+                parsed.mappings.append(
+                    AWSAuthMapping(
+                        kind: kind, arn: arn, username: values["username"]?.string ?? "",
+                        groups: groups, provenance: provenance))
             }
         }
         parsed.accounts = read(configMap.mapAccounts, name: "mapAccounts").compactMap(\.scalar?.string)

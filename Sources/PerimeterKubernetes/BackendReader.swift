@@ -7,16 +7,20 @@ enum BackendReader {
     /// `spec.service` of an APIService; none when the API is served by the API server itself.
     static func apiService(_ node: Node, meta: KubeObjectMeta) -> [KubeAPIBackend] {
         guard let service = node["spec"]?["service"], let name = service["name"]?.string else { return [] }
-        return [KubeAPIBackend(meta: meta, serviceNamespace: service["namespace"]?.string ?? "default", serviceName: name,
-                               servicePort: service["port"]?.int ?? 443)]
+        return [
+            KubeAPIBackend(
+                meta: meta, serviceNamespace: service["namespace"]?.string ?? "default", serviceName: name,
+                servicePort: service["port"]?.int ?? 443)
+        ]
     }
 
     /// Every webhook of a configuration that calls an in-cluster Service (not a URL).
     static func webhooks(_ node: Node, meta: KubeObjectMeta) -> [KubeAPIBackend] {
         (node["webhooks"]?.array() ?? []).compactMap { webhook in
             guard let service = webhook["clientConfig"]?["service"], let name = service["name"]?.string else { return nil }
-            return KubeAPIBackend(meta: meta, webhook: webhook["name"]?.string, serviceNamespace: service["namespace"]?.string ?? "default",
-                                  serviceName: name, servicePort: service["port"]?.int ?? 443)
+            return KubeAPIBackend(
+                meta: meta, webhook: webhook["name"]?.string, serviceNamespace: service["namespace"]?.string ?? "default",
+                serviceName: name, servicePort: service["port"]?.int ?? 443)
         }
     }
 

@@ -22,7 +22,9 @@ public enum ManifestLoader {
     }
 
     /// Parses every document; a syntax error stops at its position but keeps the objects before it.
-    public static func load(text: String, file: String, origin: Provenance.Origin, namespace: ManifestNamespace = ManifestNamespace()) -> Result {
+    public static func load(text: String, file: String, origin: Provenance.Origin, namespace: ManifestNamespace = ManifestNamespace())
+        -> Result
+    {
         var result = Result()
         result.snapshot.sources = [file]
         var documents: YamlSequence<Node>
@@ -43,10 +45,11 @@ public enum ManifestLoader {
         result.snapshot.awsAuthConfigMaps = builder.awsAuth
         result.diagnostics += builder.diagnostics
         if !builder.placedInDefault.isEmpty {
-            result.diagnostics.append(.warning(
-                "\(builder.placedInDefault.joined(separator: ", ")) \(builder.placedInDefault.count == 1 ? "has" : "have") no metadata.namespace, "
-                    + "and neither --namespace nor a kustomization gives one: read in 'default', where `kubectl apply` without -n "
-                    + "puts them only if that is the context's namespace", file: file))
+            result.diagnostics.append(
+                .warning(
+                    "\(builder.placedInDefault.joined(separator: ", ")) \(builder.placedInDefault.count == 1 ? "has" : "have") no metadata.namespace, "
+                        + "and neither --namespace nor a kustomization gives one: read in 'default', where `kubectl apply` without -n "
+                        + "puts them only if that is the context's namespace", file: file))
         }
         return result
     }
@@ -84,11 +87,12 @@ public enum ManifestLoader {
     static func diagnostic(for error: Error, file: String) -> Diagnostic {
         switch error {
         case YamlError.scanner(let context, let problem, let mark, _),
-             YamlError.parser(let context, let problem, let mark, _),
-             YamlError.composer(let context, let problem, let mark, _):
+            YamlError.parser(let context, let problem, let mark, _),
+            YamlError.composer(let context, let problem, let mark, _):
             let what = context.map { "\($0.text) " } ?? ""
-            return .error("YAML: \(what)\(problem)".trimmingCharacters(in: .whitespaces),
-                          at: SourceLocation(file: file, line: mark.line, column: mark.column))
+            return .error(
+                "YAML: \(what)\(problem)".trimmingCharacters(in: .whitespaces),
+                at: SourceLocation(file: file, line: mark.line, column: mark.column))
         case YamlError.reader(let problem, _, _, _):
             return .error("YAML: \(problem)", file: file)
         default:

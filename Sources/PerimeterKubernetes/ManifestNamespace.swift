@@ -93,7 +93,9 @@ public enum KustomizationNamespaces {
         var resources: Set<String>
 
         static func read(_ path: String) -> Kustomization? {
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8), let node = try? Yams.compose(yaml: text) else { return nil }
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8), let node = try? Yams.compose(yaml: text) else {
+                return nil
+            }
             let entries = (node["resources"]?.array() ?? []) + (node["bases"]?.array() ?? [])
             let resources = entries.compactMap(\.string).map { entry -> String in
                 var entry = entry

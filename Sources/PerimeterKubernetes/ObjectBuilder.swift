@@ -15,8 +15,10 @@ struct ObjectBuilder {
 
     static let podControllers: Set<String> = ["Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "ReplicationController"]
     /// Kinds that are namespaced: without a namespace they take `--namespace`, a kustomization's, or `default`.
-    static let namespacedKinds: Set<String> = podControllers.union(["Role", "RoleBinding", "ServiceAccount", "Pod", "CronJob",
-                                                                    "ConfigMap", "Secret", "Service"])
+    static let namespacedKinds: Set<String> = podControllers.union([
+        "Role", "RoleBinding", "ServiceAccount", "Pod", "CronJob",
+        "ConfigMap", "Secret", "Service"
+    ])
 
     mutating func add(document: Node) {
         guard case .mapping = document else { return }
@@ -49,8 +51,9 @@ struct ObjectBuilder {
         let meta = KubeObjectMeta(
             kind: kind, apiVersion: apiVersion, namespace: namespace, name: name,
             labels: stringMap(metadata?["labels"]), annotations: stringMap(metadata?["annotations"]),
-            provenance: Provenance(resource: KubeObjectMeta.resourceName(kind: kind, namespace: namespace, name: name),
-                                   location: location(of: node), origin: origin))
+            provenance: Provenance(
+                resource: KubeObjectMeta.resourceName(kind: kind, namespace: namespace, name: name),
+                location: location(of: node), origin: origin))
         let isRBAC = apiVersion.hasPrefix("rbac.authorization.k8s.io/")
         switch kind {
         case "Role" where isRBAC, "ClusterRole" where isRBAC:
@@ -65,8 +68,10 @@ struct ObjectBuilder {
             let template = node["spec"]?["jobTemplate"]?["spec"]?["template"]
             objects.workloads.append(workload(podSpec: template?["spec"], podMetadata: template?["metadata"], meta: meta))
         case _ where Self.podControllers.contains(kind):
-            objects.workloads.append(workload(podSpec: node["spec"]?["template"]?["spec"], podMetadata: node["spec"]?["template"]?["metadata"],
-                                              meta: meta))
+            objects.workloads.append(
+                workload(
+                    podSpec: node["spec"]?["template"]?["spec"], podMetadata: node["spec"]?["template"]?["metadata"],
+                    meta: meta))
         case "APIService" where apiVersion.hasPrefix("apiregistration.k8s.io/"):
             objects.others.append(meta)
             objects.apiBackends += BackendReader.apiService(node, meta: meta)
@@ -94,14 +99,16 @@ struct ObjectBuilder {
     }
 
     private func rule(_ node: Node) -> PolicyRule {
-        PolicyRule(verbs: strings(node["verbs"]), apiGroups: strings(node["apiGroups"]), resources: strings(node["resources"]),
-                   resourceNames: strings(node["resourceNames"]), nonResourceURLs: strings(node["nonResourceURLs"]))
+        PolicyRule(
+            verbs: strings(node["verbs"]), apiGroups: strings(node["apiGroups"]), resources: strings(node["resources"]),
+            resourceNames: strings(node["resourceNames"]), nonResourceURLs: strings(node["nonResourceURLs"]))
     }
 
     private func labelSelector(_ node: Node) -> LabelSelector {
         let expressions = (node["matchExpressions"]?.array() ?? []).map { expression in
-            LabelSelector.Requirement(key: expression["key"]?.string ?? "", operator: expression["operator"]?.string ?? "",
-                                      values: strings(expression["values"]))
+            LabelSelector.Requirement(
+                key: expression["key"]?.string ?? "", operator: expression["operator"]?.string ?? "",
+                values: strings(expression["values"]))
         }
         return LabelSelector(matchLabels: stringMap(node["matchLabels"]), matchExpressions: expressions)
     }
@@ -112,9 +119,10 @@ struct ObjectBuilder {
             return nil
         }
         let subjects = (node["subjects"]?.array() ?? []).map { subject in
-            KubeSubject(kind: subject["kind"]?.string ?? "", name: subject["name"]?.string ?? "",
-                        namespace: subjectNamespace(subject),
-                        location: origin == .kubernetes ? nil : location(of: subject))
+            KubeSubject(
+                kind: subject["kind"]?.string ?? "", name: subject["name"]?.string ?? "",
+                namespace: subjectNamespace(subject),
+                location: origin == .kubernetes ? nil : location(of: subject))
         }
         return KubeRoleBinding(meta: meta, roleKind: roleKind, roleName: roleName, subjects: subjects)
     }
@@ -131,9 +139,10 @@ struct ObjectBuilder {
 
     private func workload(podSpec: Node?, podMetadata: Node?, meta: KubeObjectMeta) -> KubeWorkload {
         let account = podSpec?["serviceAccountName"]?.string ?? podSpec?["serviceAccount"]?.string ?? ""
-        return KubeWorkload(meta: meta, serviceAccountName: account.isEmpty ? "default" : account,
-                            automountToken: podSpec?["automountServiceAccountToken"]?.bool,
-                            podLabels: stringMap(podMetadata?["labels"]), namedPorts: BackendReader.namedPorts(podSpec))
+        return KubeWorkload(
+            meta: meta, serviceAccountName: account.isEmpty ? "default" : account,
+            automountToken: podSpec?["automountServiceAccountToken"]?.bool,
+            podLabels: stringMap(podMetadata?["labels"]), namedPorts: BackendReader.namedPorts(podSpec))
     }
 
     /// The map strings as written; a value written as YAML instead of a string is re-serialized, as the
@@ -145,12 +154,14 @@ struct ObjectBuilder {
             diagnostics.append(.warning("aws-auth data.\(key) is not a string (missing '|'?); read as YAML", at: location(of: value)))
             return (try? Yams.serialize(node: value)).map { .known($0) } ?? .unknown("data.\(key) is not a string")
         }
-        var map = AWSAuthConfigMap(provenance: meta.provenance, mapRoles: value("mapRoles"), mapUsers: value("mapUsers"),
-                                   mapAccounts: value("mapAccounts"))
+        var map = AWSAuthConfigMap(
+            provenance: meta.provenance, mapRoles: value("mapRoles"), mapUsers: value("mapUsers"),
+            mapAccounts: value("mapAccounts"))
         var starts: [String: SourceLocation] = [:]
         for key in ["mapRoles", "mapUsers"] {
             guard origin != .kubernetes, let scalar = node["data"]?[key], let style = scalar.scalar?.style,
-                  style == .literal || style == .folded, let mark = scalar.mark else { continue }
+                style == .literal || style == .folded, let mark = scalar.mark
+            else { continue }
             starts[key] = SourceLocation(file: file, line: mark.line + 1, column: 1)
         }
         if !starts.isEmpty { map.textStarts = starts }

@@ -17,8 +17,10 @@ public struct CollectionInfo: Codable, Hashable, Sendable {
     /// snapshot makes `scan` exit 2, because a check may have missed what it could not see.
     public var gaps: [Diagnostic]
 
-    public init(provider: String, region: String, accountID: String? = nil, caller: String? = nil, cluster: String,
-                collectedAt: String, toolVersion: String, calls: Int = 0, gaps: [Diagnostic] = []) {
+    public init(
+        provider: String, region: String, accountID: String? = nil, caller: String? = nil, cluster: String,
+        collectedAt: String, toolVersion: String, calls: Int = 0, gaps: [Diagnostic] = []
+    ) {
         self.provider = provider
         self.region = region
         self.accountID = accountID

@@ -29,10 +29,12 @@ public struct LaunchTemplate: Codable, Hashable, Sendable {
     /// The version read from a live account (the one its node group or ASG launches); nil from Terraform.
     public var version: String?
 
-    public init(key: String, provenance: Provenance, id: String? = nil, name: Resolved<String>? = nil,
-                securityGroups: [ObjectRef] = [], setsSecurityGroups: Resolved<Bool> = .known(false),
-                metadataOptions: MetadataOptions? = nil, userData: Resolved<String>? = nil, tags: [String: String] = [:],
-                version: String? = nil) {
+    public init(
+        key: String, provenance: Provenance, id: String? = nil, name: Resolved<String>? = nil,
+        securityGroups: [ObjectRef] = [], setsSecurityGroups: Resolved<Bool> = .known(false),
+        metadataOptions: MetadataOptions? = nil, userData: Resolved<String>? = nil, tags: [String: String] = [:],
+        version: String? = nil
+    ) {
         self.key = key
         self.provenance = provenance
         self.id = id
@@ -55,8 +57,10 @@ public struct AutoScalingGroup: Codable, Hashable, Sendable {
     public var tags: [String: String]
     public var instances: [ObjectRef]
 
-    public init(key: String, provenance: Provenance, name: Resolved<String>? = nil, launchTemplate: ObjectRef? = nil,
-                tags: [String: String] = [:], instances: [ObjectRef] = []) {
+    public init(
+        key: String, provenance: Provenance, name: Resolved<String>? = nil, launchTemplate: ObjectRef? = nil,
+        tags: [String: String] = [:], instances: [ObjectRef] = []
+    ) {
         self.key = key
         self.provenance = provenance
         self.name = name
@@ -79,9 +83,11 @@ public struct Instance: Codable, Hashable, Sendable {
     public var publicIP: String?
     public var tags: [String: String]
 
-    public init(key: String, provenance: Provenance, id: String? = nil, securityGroups: [ObjectRef] = [],
-                subnet: ObjectRef? = nil, sourceDestCheck: Resolved<Bool>? = nil, metadataOptions: MetadataOptions? = nil,
-                privateIP: String? = nil, publicIP: String? = nil, tags: [String: String] = [:]) {
+    public init(
+        key: String, provenance: Provenance, id: String? = nil, securityGroups: [ObjectRef] = [],
+        subnet: ObjectRef? = nil, sourceDestCheck: Resolved<Bool>? = nil, metadataOptions: MetadataOptions? = nil,
+        privateIP: String? = nil, publicIP: String? = nil, tags: [String: String] = [:]
+    ) {
         self.key = key
         self.provenance = provenance
         self.id = id
@@ -105,8 +111,10 @@ public struct NetworkInterface: Codable, Hashable, Sendable {
     public var description: String?
     public var privateIPs: [String]
 
-    public init(key: String, provenance: Provenance, securityGroups: [ObjectRef], instance: ObjectRef? = nil,
-                interfaceType: String? = nil, description: String? = nil, privateIPs: [String] = []) {
+    public init(
+        key: String, provenance: Provenance, securityGroups: [ObjectRef], instance: ObjectRef? = nil,
+        interfaceType: String? = nil, description: String? = nil, privateIPs: [String] = []
+    ) {
         self.key = key
         self.provenance = provenance
         self.securityGroups = securityGroups

@@ -15,10 +15,12 @@ public struct EKSCluster: Codable, Hashable, Sendable {
     public var publicAccessCidrs: Resolved<[String]>?
     public var authenticationMode: Resolved<String>?
 
-    public init(key: String, provenance: Provenance, name: Resolved<String>, clusterSecurityGroup: ObjectRef,
-                additionalSecurityGroups: [ObjectRef] = [], subnets: [ObjectRef] = [], vpc: ObjectRef? = nil,
-                endpointPublicAccess: Resolved<Bool>, endpointPrivateAccess: Resolved<Bool>,
-                publicAccessCidrs: Resolved<[String]>? = nil, authenticationMode: Resolved<String>? = nil) {
+    public init(
+        key: String, provenance: Provenance, name: Resolved<String>, clusterSecurityGroup: ObjectRef,
+        additionalSecurityGroups: [ObjectRef] = [], subnets: [ObjectRef] = [], vpc: ObjectRef? = nil,
+        endpointPublicAccess: Resolved<Bool>, endpointPrivateAccess: Resolved<Bool>,
+        publicAccessCidrs: Resolved<[String]>? = nil, authenticationMode: Resolved<String>? = nil
+    ) {
         self.key = key
         self.provenance = provenance
         self.name = name
@@ -50,8 +52,10 @@ public struct NodeGroup: Codable, Hashable, Sendable {
     /// `remote_access.source_security_group_ids` and similar extra groups placed on nodes.
     public var extraSecurityGroups: [ObjectRef]
 
-    public init(key: String, provenance: Provenance, kind: Kind, name: Resolved<String>? = nil, cluster: ObjectRef,
-                launchTemplate: ObjectRef? = nil, extraSecurityGroups: [ObjectRef] = []) {
+    public init(
+        key: String, provenance: Provenance, kind: Kind, name: Resolved<String>? = nil, cluster: ObjectRef,
+        launchTemplate: ObjectRef? = nil, extraSecurityGroups: [ObjectRef] = []
+    ) {
         self.key = key
         self.provenance = provenance
         self.kind = kind
@@ -71,8 +75,10 @@ public struct AccessEntry: Codable, Hashable, Sendable {
     public var username: Resolved<String>?
     public var type: Resolved<String>?
 
-    public init(provenance: Provenance, cluster: ObjectRef, principalArn: Resolved<String>,
-                kubernetesGroups: Resolved<[String]>, username: Resolved<String>? = nil, type: Resolved<String>? = nil) {
+    public init(
+        provenance: Provenance, cluster: ObjectRef, principalArn: Resolved<String>,
+        kubernetesGroups: Resolved<[String]>, username: Resolved<String>? = nil, type: Resolved<String>? = nil
+    ) {
         self.provenance = provenance
         self.cluster = cluster
         self.principalArn = principalArn
@@ -92,8 +98,10 @@ public struct AccessPolicyAssociation: Codable, Hashable, Sendable {
     public var scopeType: Resolved<String>
     public var namespaces: [String]
 
-    public init(provenance: Provenance, cluster: ObjectRef, principalArn: Resolved<String>, policyArn: Resolved<String>,
-                scopeType: Resolved<String>, namespaces: [String] = []) {
+    public init(
+        provenance: Provenance, cluster: ObjectRef, principalArn: Resolved<String>, policyArn: Resolved<String>,
+        scopeType: Resolved<String>, namespaces: [String] = []
+    ) {
         self.provenance = provenance
         self.cluster = cluster
         self.principalArn = principalArn
@@ -113,8 +121,10 @@ public struct AWSAuthConfigMap: Codable, Hashable, Sendable {
     /// so each entry can be named by its own line; absent otherwise.
     public var textStarts: [String: SourceLocation]?
 
-    public init(provenance: Provenance, mapRoles: Resolved<String>? = nil, mapUsers: Resolved<String>? = nil,
-                mapAccounts: Resolved<String>? = nil) {
+    public init(
+        provenance: Provenance, mapRoles: Resolved<String>? = nil, mapUsers: Resolved<String>? = nil,
+        mapAccounts: Resolved<String>? = nil
+    ) {
         self.provenance = provenance
         self.mapRoles = mapRoles
         self.mapUsers = mapUsers

@@ -1,18 +1,19 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 #if canImport(Glibc)
-private let systemRead = Glibc.read
+    private let systemRead = Glibc.read
 #elseif canImport(Musl)
-private let systemRead = Musl.read
+    private let systemRead = Musl.read
 #elseif canImport(Darwin)
-private let systemRead = Darwin.read
+    private let systemRead = Darwin.read
 #endif
 
 /// Walks a directory tree the way a scanner of untrusted pull requests must: it never opens anything,
@@ -80,8 +81,10 @@ public enum FileTree {
                         continue
                     }
                     if (info.st_mode & S_IFMT) == S_IFDIR, let here = realPath(directory),
-                       here == target || here.hasPrefix(target == "/" ? "/" : target + "/") {
-                        listing.skipped.append(SkippedInput(path: path, reason: .symlinkLoop, detail: "points to '\(target)', which holds it"))
+                        here == target || here.hasPrefix(target == "/" ? "/" : target + "/")
+                    {
+                        listing.skipped.append(
+                            SkippedInput(path: path, reason: .symlinkLoop, detail: "points to '\(target)', which holds it"))
                         continue
                     }
                 }

@@ -29,8 +29,10 @@ public struct Finding: Codable, Hashable, Sendable {
     /// nil at the root. `location` stays the line inside the module.
     public var callChain: [ModuleCallSite]?
 
-    public init(ruleId: String, severity: Severity, title: String, resource: String, location: SourceLocation? = nil,
-                message: String, evidence: [String] = [], input: String? = nil, callChain: [ModuleCallSite]? = nil) {
+    public init(
+        ruleId: String, severity: Severity, title: String, resource: String, location: SourceLocation? = nil,
+        message: String, evidence: [String] = [], input: String? = nil, callChain: [ModuleCallSite]? = nil
+    ) {
         self.ruleId = ruleId
         self.severity = severity
         self.title = title

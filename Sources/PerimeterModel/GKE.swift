@@ -25,10 +25,12 @@ public struct GKECluster: Codable, Hashable, Sendable {
     /// Terraform's `remove_default_node_pool`: the default pool (and so `nodeConfig`) is deleted once the cluster exists.
     public var removeDefaultNodePool: Resolved<Bool>?
 
-    public init(key: String, provenance: Provenance, name: Resolved<String>, autopilot: Resolved<Bool> = .known(false),
-                nodePoolDefaults: GKEKubeletSettings? = nil, defaultPoolNodeConfig: GKEKubeletSettings? = nil,
-                nodePoolAutoConfig: GKEKubeletSettings? = nil, autoProvisioning: Resolved<Bool>? = nil,
-                removeDefaultNodePool: Resolved<Bool>? = nil) {
+    public init(
+        key: String, provenance: Provenance, name: Resolved<String>, autopilot: Resolved<Bool> = .known(false),
+        nodePoolDefaults: GKEKubeletSettings? = nil, defaultPoolNodeConfig: GKEKubeletSettings? = nil,
+        nodePoolAutoConfig: GKEKubeletSettings? = nil, autoProvisioning: Resolved<Bool>? = nil,
+        removeDefaultNodePool: Resolved<Bool>? = nil
+    ) {
         self.key = key
         self.provenance = provenance
         self.name = name
@@ -52,8 +54,10 @@ public struct GKENodePool: Codable, Hashable, Sendable {
     /// without the flag takes the cluster default when it is created.
     public var describesLiveState: Bool?
 
-    public init(key: String, provenance: Provenance, name: Resolved<String>? = nil, cluster: ObjectRef,
-                kubelet: GKEKubeletSettings? = nil, describesLiveState: Bool? = nil) {
+    public init(
+        key: String, provenance: Provenance, name: Resolved<String>? = nil, cluster: ObjectRef,
+        kubelet: GKEKubeletSettings? = nil, describesLiveState: Bool? = nil
+    ) {
         self.key = key
         self.provenance = provenance
         self.name = name
@@ -91,10 +95,12 @@ public struct GCPFirewall: Codable, Hashable, Sendable {
     /// `targetServiceAccounts` / `target_service_accounts`; nil or empty: none (the rule may use tags or apply to all).
     public var targetServiceAccounts: Resolved<[String]>?
 
-    public init(key: String, provenance: Provenance, name: Resolved<String>, direction: TrafficDirection = .ingress,
-                disabled: Resolved<Bool> = .known(false), allowed: [Permission] = [], denied: [Permission] = [],
-                sourceRanges: Resolved<[String]> = .known([]), targetTags: Resolved<[String]> = .known([]),
-                priority: Resolved<Int> = .known(1000), network: ObjectRef? = nil, targetServiceAccounts: Resolved<[String]>? = nil) {
+    public init(
+        key: String, provenance: Provenance, name: Resolved<String>, direction: TrafficDirection = .ingress,
+        disabled: Resolved<Bool> = .known(false), allowed: [Permission] = [], denied: [Permission] = [],
+        sourceRanges: Resolved<[String]> = .known([]), targetTags: Resolved<[String]> = .known([]),
+        priority: Resolved<Int> = .known(1000), network: ObjectRef? = nil, targetServiceAccounts: Resolved<[String]>? = nil
+    ) {
         self.key = key
         self.provenance = provenance
         self.name = name

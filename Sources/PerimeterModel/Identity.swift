@@ -6,8 +6,10 @@ public struct IAMRole: Codable, Hashable, Sendable {
     /// The trust policy as a JSON document, whether written inline, through `jsonencode` or an `aws_iam_policy_document`.
     public var assumeRolePolicy: Resolved<String>
 
-    public init(key: String, provenance: Provenance, name: Resolved<String>? = nil, arn: String? = nil,
-                assumeRolePolicy: Resolved<String>) {
+    public init(
+        key: String, provenance: Provenance, name: Resolved<String>? = nil, arn: String? = nil,
+        assumeRolePolicy: Resolved<String>
+    ) {
         self.key = key
         self.provenance = provenance
         self.name = name

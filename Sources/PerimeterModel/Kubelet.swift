@@ -82,9 +82,11 @@ public struct KubeletSettings: Codable, Hashable, Sendable {
     /// Files this source read as layers (config file, drop-ins, environment files): not judged again on their own.
     public var consumedFiles: [String]?
 
-    public init(key: String, provenance: Provenance, source: KubeletSettingsSource,
-                readOnlyPort: KubeletSetting<Int>? = nil, anonymousAuth: KubeletSetting<Bool>? = nil,
-                authorizationMode: KubeletSetting<String>? = nil) {
+    public init(
+        key: String, provenance: Provenance, source: KubeletSettingsSource,
+        readOnlyPort: KubeletSetting<Int>? = nil, anonymousAuth: KubeletSetting<Bool>? = nil,
+        authorizationMode: KubeletSetting<String>? = nil
+    ) {
         self.key = key
         self.provenance = provenance
         self.source = source
@@ -117,8 +119,10 @@ public struct ReadOnlyPortUse: Codable, Hashable, Sendable {
     /// For metrics: request count per kubelet path (`metrics`, `pods`, `stats`).
     public var requestsByPath: [String: Double]
 
-    public init(key: String, provenance: Provenance, kind: Kind, port: Resolved<Int>, field: String, text: String,
-                requestsByPath: [String: Double] = [:]) {
+    public init(
+        key: String, provenance: Provenance, kind: Kind, port: Resolved<Int>, field: String, text: String,
+        requestsByPath: [String: Double] = [:]
+    ) {
         self.key = key
         self.provenance = provenance
         self.kind = kind

@@ -55,8 +55,10 @@ public struct KubeObjectMeta: Codable, Hashable, Sendable {
     public var annotations: [String: String]
     public var provenance: Provenance
 
-    public init(kind: String, apiVersion: String, namespace: String = "", name: String, labels: [String: String] = [:],
-                annotations: [String: String] = [:], provenance: Provenance) {
+    public init(
+        kind: String, apiVersion: String, namespace: String = "", name: String, labels: [String: String] = [:],
+        annotations: [String: String] = [:], provenance: Provenance
+    ) {
         self.kind = kind
         self.apiVersion = apiVersion
         self.namespace = namespace
@@ -82,8 +84,10 @@ public struct PolicyRule: Codable, Hashable, Sendable {
     public var resourceNames: [String]
     public var nonResourceURLs: [String]
 
-    public init(verbs: [String], apiGroups: [String] = [], resources: [String] = [], resourceNames: [String] = [],
-                nonResourceURLs: [String] = []) {
+    public init(
+        verbs: [String], apiGroups: [String] = [], resources: [String] = [], resourceNames: [String] = [],
+        nonResourceURLs: [String] = []
+    ) {
         self.verbs = verbs
         self.apiGroups = apiGroups
         self.resources = resources
@@ -207,8 +211,10 @@ public struct KubeWorkload: Codable, Hashable, Sendable {
     /// Named container ports of its pods (`https: 4443`), which a Service's `targetPort` may name.
     public var namedPorts: [String: Int]?
 
-    public init(meta: KubeObjectMeta, serviceAccountName: String, automountToken: Bool? = nil,
-                podLabels: [String: String]? = nil, namedPorts: [String: Int]? = nil) {
+    public init(
+        meta: KubeObjectMeta, serviceAccountName: String, automountToken: Bool? = nil,
+        podLabels: [String: String]? = nil, namedPorts: [String: Int]? = nil
+    ) {
         self.meta = meta
         self.serviceAccountName = serviceAccountName
         self.automountToken = automountToken

@@ -7,8 +7,10 @@ public struct VPC: Codable, Hashable, Sendable {
     public var enableDnsSupport: Resolved<Bool>?
     public var enableDnsHostnames: Resolved<Bool>?
 
-    public init(key: String, provenance: Provenance, id: String? = nil, cidrBlocks: Resolved<[String]>,
-                ipv6CidrBlocks: [String] = [], enableDnsSupport: Resolved<Bool>? = nil, enableDnsHostnames: Resolved<Bool>? = nil) {
+    public init(
+        key: String, provenance: Provenance, id: String? = nil, cidrBlocks: Resolved<[String]>,
+        ipv6CidrBlocks: [String] = [], enableDnsSupport: Resolved<Bool>? = nil, enableDnsHostnames: Resolved<Bool>? = nil
+    ) {
         self.key = key
         self.provenance = provenance
         self.id = id
@@ -27,8 +29,10 @@ public struct Subnet: Codable, Hashable, Sendable {
     public var cidrBlock: Resolved<String>?
     public var mapPublicIPOnLaunch: Resolved<Bool>?
 
-    public init(key: String, provenance: Provenance, id: String? = nil, vpc: ObjectRef, cidrBlock: Resolved<String>? = nil,
-                mapPublicIPOnLaunch: Resolved<Bool>? = nil) {
+    public init(
+        key: String, provenance: Provenance, id: String? = nil, vpc: ObjectRef, cidrBlock: Resolved<String>? = nil,
+        mapPublicIPOnLaunch: Resolved<Bool>? = nil
+    ) {
         self.key = key
         self.provenance = provenance
         self.id = id
@@ -92,9 +96,11 @@ public struct PeeringConnection: Codable, Hashable, Sendable {
     public var accepterAllowsRemoteDNS: Resolved<Bool>?
     public var status: String?
 
-    public init(key: String, provenance: Provenance, id: String? = nil, requesterVPC: ObjectRef, accepterVPC: ObjectRef,
-                requesterAllowsRemoteDNS: Resolved<Bool>? = nil, accepterAllowsRemoteDNS: Resolved<Bool>? = nil,
-                status: String? = nil) {
+    public init(
+        key: String, provenance: Provenance, id: String? = nil, requesterVPC: ObjectRef, accepterVPC: ObjectRef,
+        requesterAllowsRemoteDNS: Resolved<Bool>? = nil, accepterAllowsRemoteDNS: Resolved<Bool>? = nil,
+        status: String? = nil
+    ) {
         self.key = key
         self.provenance = provenance
         self.id = id
@@ -116,8 +122,10 @@ public struct NetworkACL: Codable, Hashable, Sendable {
         public var ports: Resolved<PortRange>
         public var cidr: Resolved<String>
 
-        public init(provenance: Provenance, ruleNumber: Resolved<Int>, direction: TrafficDirection, allow: Resolved<Bool>,
-                    ipProtocol: Resolved<IPProtocol>, ports: Resolved<PortRange>, cidr: Resolved<String>) {
+        public init(
+            provenance: Provenance, ruleNumber: Resolved<Int>, direction: TrafficDirection, allow: Resolved<Bool>,
+            ipProtocol: Resolved<IPProtocol>, ports: Resolved<PortRange>, cidr: Resolved<String>
+        ) {
             self.provenance = provenance
             self.ruleNumber = ruleNumber
             self.direction = direction

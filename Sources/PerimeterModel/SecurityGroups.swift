@@ -15,8 +15,10 @@ public struct SecurityGroup: Codable, Hashable, Sendable {
     /// For `eksClusterSecurityGroup`: the key of the cluster that owns it.
     public var ownerCluster: String?
 
-    public init(key: String, provenance: Provenance, id: String? = nil, name: Resolved<String>? = nil,
-                vpc: ObjectRef? = nil, role: Role = .ordinary, ownerCluster: String? = nil) {
+    public init(
+        key: String, provenance: Provenance, id: String? = nil, name: Resolved<String>? = nil,
+        vpc: ObjectRef? = nil, role: Role = .ordinary, ownerCluster: String? = nil
+    ) {
         self.key = key
         self.provenance = provenance
         self.id = id
@@ -119,9 +121,11 @@ public struct SecurityGroupRule: Codable, Hashable, Sendable {
     public var endpoints: [RuleEndpoint]
     public var description: String?
 
-    public init(provenance: Provenance, group: ObjectRef, direction: TrafficDirection,
-                ipProtocol: Resolved<IPProtocol>, ports: Resolved<PortRange>,
-                endpoints: [RuleEndpoint], description: String? = nil) {
+    public init(
+        provenance: Provenance, group: ObjectRef, direction: TrafficDirection,
+        ipProtocol: Resolved<IPProtocol>, ports: Resolved<PortRange>,
+        endpoints: [RuleEndpoint], description: String? = nil
+    ) {
         self.provenance = provenance
         self.group = group
         self.direction = direction

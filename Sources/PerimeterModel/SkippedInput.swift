@@ -41,24 +41,25 @@ extension SkippedInput.Reason {
 
     /// `2 Helm templates (render with helm template first)`.
     public func label(count: Int) -> String {
-        let (one, many, hint): (String, String, String?) = switch self {
-        case .fifo: ("FIFO", "FIFOs", nil)
-        case .socket: ("socket", "sockets", nil)
-        case .device: ("device file", "device files", nil)
-        case .symlinkOutsideTree: ("symlink out of the scanned tree", "symlinks out of the scanned tree", nil)
-        case .symlinkLoop: ("symlink loop", "symlink loops", nil)
-        case .alreadyScanned: ("second path to a file already scanned", "second paths to files already scanned", nil)
-        case .brokenSymlink: ("broken symlink", "broken symlinks", nil)
-        case .unreadable: ("unreadable file", "unreadable files", nil)
-        case .tooLarge: ("file too large", "files too large", nil)
-        case .binary: ("binary file", "binary files", nil)
-        case .notUTF8: ("file not in UTF-8", "files not in UTF-8", nil)
-        case .helmTemplate: ("Helm template", "Helm templates", "render with helm template first")
-        case .template: ("template", "templates", "render it first")
-        case .shellScript: ("shell script", "shell scripts", nil)
-        case .kustomization: ("kustomization", "kustomizations", "render with kustomize build first")
-        case .notAnInput: ("other file", "other files", nil)
-        }
+        let (one, many, hint): (String, String, String?) =
+            switch self {
+            case .fifo: ("FIFO", "FIFOs", nil)
+            case .socket: ("socket", "sockets", nil)
+            case .device: ("device file", "device files", nil)
+            case .symlinkOutsideTree: ("symlink out of the scanned tree", "symlinks out of the scanned tree", nil)
+            case .symlinkLoop: ("symlink loop", "symlink loops", nil)
+            case .alreadyScanned: ("second path to a file already scanned", "second paths to files already scanned", nil)
+            case .brokenSymlink: ("broken symlink", "broken symlinks", nil)
+            case .unreadable: ("unreadable file", "unreadable files", nil)
+            case .tooLarge: ("file too large", "files too large", nil)
+            case .binary: ("binary file", "binary files", nil)
+            case .notUTF8: ("file not in UTF-8", "files not in UTF-8", nil)
+            case .helmTemplate: ("Helm template", "Helm templates", "render with helm template first")
+            case .template: ("template", "templates", "render it first")
+            case .shellScript: ("shell script", "shell scripts", nil)
+            case .kustomization: ("kustomization", "kustomizations", "render with kustomize build first")
+            case .notAnInput: ("other file", "other files", nil)
+            }
         return "\(count) \(count == 1 ? one : many)" + (hint.map { " (\($0))" } ?? "")
     }
 }

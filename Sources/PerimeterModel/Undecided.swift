@@ -46,8 +46,10 @@ public struct Undecided: Codable, Hashable, Sendable, CustomStringConvertible {
     /// The module calls the object sits in, outermost first; nil at the root.
     public var callChain: [ModuleCallSite]?
 
-    public init(kind: Kind = .check, ruleId: String?, resource: String, location: SourceLocation? = nil, reason: String,
-                fix: String? = nil, input: String? = nil, callChain: [ModuleCallSite]? = nil) {
+    public init(
+        kind: Kind = .check, ruleId: String?, resource: String, location: SourceLocation? = nil, reason: String,
+        fix: String? = nil, input: String? = nil, callChain: [ModuleCallSite]? = nil
+    ) {
         self.kind = kind
         self.ruleId = ruleId
         self.resource = resource
@@ -85,8 +87,10 @@ public struct InputCoverage: Codable, Hashable, Sendable {
     /// Check verdicts left undecided on this input.
     public var undecidedChecks: Int
 
-    public init(input: String, kind: String, resources: Int = 0, instances: Int = 0, moduleCallsRead: Int = 0,
-                moduleCallsNotRead: Int = 0, unknownValuesThatMattered: Int = 0, undecidedChecks: Int = 0) {
+    public init(
+        input: String, kind: String, resources: Int = 0, instances: Int = 0, moduleCallsRead: Int = 0,
+        moduleCallsNotRead: Int = 0, unknownValuesThatMattered: Int = 0, undecidedChecks: Int = 0
+    ) {
         self.input = input
         self.kind = kind
         self.resources = resources

@@ -5,21 +5,28 @@ import Foundation
 /// out, a path through a link) refuses the whole archive before anything is written.
 enum ArchiveExtractor {
     struct Entry {
-        enum Kind { case file, directory, symlink(String), hardlink(String), special }
+        enum Kind {
+            case file, directory, special
+            case symlink(String)
+            case hardlink(String)
+        }
         var name: String
         var kind: Kind
     }
 
-    static func extract(_ archive: String, kind: ArchiveKind, into destination: String, label: String,
-                        timeout: Double) throws(ModuleFetchError) {
+    static func extract(
+        _ archive: String, kind: ArchiveKind, into destination: String, label: String,
+        timeout: Double
+    ) throws(ModuleFetchError) {
         let entries = kind == .zip ? try zipEntries(archive, timeout: timeout) : try tarEntries(archive, timeout: timeout)
         try validate(entries, label: label)
         if kind == .zip {
             // zipfile writes links as plain files holding the target, so no link can point out.
             try ToolRunner.check(["python3", "-m", "zipfile", "-e", archive, destination], timeout: timeout)
         } else {
-            try ToolRunner.check(["tar", "-xf", archive, "-C", destination, "--no-same-owner", "--no-same-permissions"],
-                                 timeout: timeout)
+            try ToolRunner.check(
+                ["tar", "-xf", archive, "-C", destination, "--no-same-owner", "--no-same-permissions"],
+                timeout: timeout)
         }
         try checkLinks(under: destination, label: label)
     }

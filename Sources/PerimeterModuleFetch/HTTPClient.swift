@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 struct HTTPResponse: Sendable {
@@ -84,8 +85,10 @@ private final class BoundedCollector: NSObject, URLSessionDataDelegate, @uncheck
 
     init(limit: Int) { self.limit = limit }
 
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
-                    completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
+    func urlSession(
+        _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+        completionHandler: @escaping (URLSession.ResponseDisposition) -> Void
+    ) {
         lock.withLock { self.response = response as? HTTPURLResponse }
         if response.expectedContentLength > Int64(limit) {
             lock.withLock { tooLarge = true }

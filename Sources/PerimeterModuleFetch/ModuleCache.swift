@@ -27,7 +27,8 @@ struct ModuleCache: Sendable {
     func lookup(_ key: [String]) -> String? {
         let entryPath = path(key)
         guard let data = FileManager.default.contents(atPath: entryPath + "/module.json"),
-              let entry = try? JSONDecoder().decode(Entry.self, from: data) else { return nil }
+            let entry = try? JSONDecoder().decode(Entry.self, from: data)
+        else { return nil }
         return Self.join(entryPath + "/package", entry.subdirectory)
     }
 
@@ -40,8 +41,10 @@ struct ModuleCache: Sendable {
 
     /// Builds an entry in a staging directory (`fill` gets the `package` directory and returns the selected
     /// subdirectory), then renames it into place atomically.
-    func install(_ key: [String], source: String,
-                 fill: (_ staging: String, _ package: String) throws(ModuleFetchError) -> String?) throws(ModuleFetchError) -> String {
+    func install(
+        _ key: [String], source: String,
+        fill: (_ staging: String, _ package: String) throws(ModuleFetchError) -> String?
+    ) throws(ModuleFetchError) -> String {
         let manager = FileManager.default
         let staging = root + "/.staging/" + UUID().uuidString
         let package = staging + "/package"

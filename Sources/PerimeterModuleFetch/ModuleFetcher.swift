@@ -26,9 +26,12 @@ public final class ModuleFetcher: @unchecked Sendable {
     private let lock = NSLock()
     private var resolved: [String: Result<String, ModuleFetchError>] = [:]
 
-    public init(cacheDirectory: String? = nil, limits: Limits = Limits(),
-                environment: [String: String] = ProcessInfo.processInfo.environment) {
-        let root = cacheDirectory.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+    public init(
+        cacheDirectory: String? = nil, limits: Limits = Limits(),
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) {
+        let root =
+            cacheDirectory.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
             ?? ModuleCache.defaultRoot(environment: environment)
         self.cacheDirectory = root
         cache = ModuleCache(root: root)
@@ -105,8 +108,9 @@ public final class ModuleFetcher: @unchecked Sendable {
         let listed = try registry.versions(address, base: base)
         let available = listed.compactMap(ModuleVersion.init)
         guard let chosen = constraints.newest(of: available) else {
-            throw .noMatchingVersion(module: address.description, constraint: constraints.description,
-                                     available: available.sorted().map(\.description))
+            throw .noMatchingVersion(
+                module: address.description, constraint: constraints.description,
+                available: available.sorted().map(\.description))
         }
         let location = try registry.location(address, version: chosen.description, base: base)
         let target = try ModuleSource.parse(location)
@@ -121,8 +125,10 @@ public final class ModuleFetcher: @unchecked Sendable {
 
     /// Puts the package of a Git, archive or HTTP source into `package`; answers a subdirectory that an
     /// `X-Terraform-Get` redirect selected, if any.
-    private func fetchPackage(_ source: ModuleSource, source text: String, staging: String, package: String,
-                              hops: Int) throws(ModuleFetchError) -> String? {
+    private func fetchPackage(
+        _ source: ModuleSource, source text: String, staging: String, package: String,
+        hops: Int
+    ) throws(ModuleFetchError) -> String? {
         switch source {
         case .git(let url, let ref, _):
             try? FileManager.default.removeItem(atPath: package)
@@ -151,7 +157,8 @@ public final class ModuleFetcher: @unchecked Sendable {
             let response = try HTTPClient(limits: limits).get(address)
             guard (200...299).contains(response.status) else { throw .http(url: url, status: response.status) }
             guard let location = response.headers["x-terraform-get"], !location.isEmpty,
-                  let resolved = URL(string: location, relativeTo: response.url)?.absoluteString else {
+                let resolved = URL(string: location, relativeTo: response.url)?.absoluteString
+            else {
                 throw .unsupportedSource(text, reason: "it is not an archive (.tar.gz, .zip, ?archive=) and sends no 'X-Terraform-Get'")
             }
             let next = try ModuleSource.parse(location.contains("::") ? location : resolved)
@@ -169,11 +176,12 @@ public final class ModuleFetcher: @unchecked Sendable {
     }
 
     private static func cacheKey(_ source: ModuleSource, source text: String) -> [String] {
-        let (kind, url, ref): (String, String, String?) = switch source {
-        case .git(let url, let ref, _): ("git", url, ref)
-        case .archive(let url, _, _), .http(let url, _): ("http", url, nil)
-        case .registry, .absolutePath: ("other", text, nil)
-        }
+        let (kind, url, ref): (String, String, String?) =
+            switch source {
+            case .git(let url, let ref, _): ("git", url, ref)
+            case .archive(let url, _, _), .http(let url, _): ("http", url, nil)
+            case .registry, .absolutePath: ("other", text, nil)
+            }
         let readable = URL(string: url).map { ($0.host ?? "") + $0.path } ?? url
         let slug = String(readable.suffix(80))
         return [kind, slug + "-" + ModuleCache.hash(url + "#" + (ref ?? "")), ref ?? "default"]

@@ -14,7 +14,12 @@ public struct RegistryAddress: Hashable, Sendable, CustomStringConvertible {
 }
 
 public enum ArchiveKind: String, Sendable, CaseIterable {
-    case tarGz = "tar.gz", tgz, tar, tarBz2 = "tar.bz2", tbz2, tarXz = "tar.xz", txz, zip
+    case tarGz = "tar.gz"
+    case tgz, tar
+    case tarBz2 = "tar.bz2"
+    case tbz2
+    case tarXz = "tar.xz"
+    case txz, zip
 }
 
 /// A non-local module source, parsed the way `terraform init` reads it.
@@ -78,7 +83,8 @@ public enum ModuleSource: Equatable, Sendable {
         guard isHostname(host), host != "github.com", host != "bitbucket.org" else { return nil }
         let (namespace, name, provider) = (parts[parts.count - 3], parts[parts.count - 2], parts[parts.count - 1])
         guard isRegistryName(namespace), isRegistryName(name), !provider.isEmpty, provider.count <= 64,
-              provider.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber) }) else { return nil }
+            provider.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber) })
+        else { return nil }
         return .registry(RegistryAddress(host: host, namespace: namespace, name: name, provider: provider), subdirectory: subdirectory)
     }
 
@@ -154,7 +160,8 @@ public enum ModuleSource: Equatable, Sendable {
 
     private static func http(_ package: String, subdirectory: String?, source: String) throws(ModuleFetchError) -> ModuleSource {
         guard let components = URLComponents(string: package), let scheme = components.scheme?.lowercased(),
-              scheme == "http" || scheme == "https", components.host?.isEmpty == false else {
+            scheme == "http" || scheme == "https", components.host?.isEmpty == false
+        else {
             throw .unsupportedSource(source, reason: "not an http:// or https:// URL")
         }
         var kept = components

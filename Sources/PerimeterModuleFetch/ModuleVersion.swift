@@ -45,9 +45,10 @@ public struct ModuleVersion: Comparable, Hashable, CustomStringConvertible, Send
     public var isPrerelease: Bool { !prerelease.isEmpty }
 
     private static func isIdentifierList(_ text: String) -> Bool {
-        !text.isEmpty && text.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { part in
-            !part.isEmpty && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "~") }
-        }
+        !text.isEmpty
+            && text.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { part in
+                !part.isEmpty && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "~") }
+            }
     }
 
     /// -1, 0 or 1; metadata never counts.
@@ -77,7 +78,7 @@ public struct ModuleVersion: Comparable, Hashable, CustomStringConvertible, Send
             if x.isEmpty { return -1 }
             if y.isEmpty { return 1 }
             switch (Int(x), Int(y)) {
-            case let (m?, n?): return m < n ? -1 : 1
+            case (let m?, let n?): return m < n ? -1 : 1
             case (_?, nil): return -1
             case (nil, _?): return 1
             case (nil, nil): return x < y ? -1 : 1

@@ -20,7 +20,8 @@ struct RegistryClient: Sendable {
             throw .badResponse(url: discovery.absoluteString, reason: "service discovery is not a JSON object")
         }
         guard let value = object["modules.v1"] as? String,
-              var base = URL(string: value.hasSuffix("/") ? value : value + "/", relativeTo: discovery)?.absoluteURL else {
+            var base = URL(string: value.hasSuffix("/") ? value : value + "/", relativeTo: discovery)?.absoluteURL
+        else {
             throw .badResponse(url: discovery.absoluteString, reason: "'\(host)' offers no 'modules.v1' service")
         }
         if base.scheme != "https" && base.scheme != "http" { base = discovery }
@@ -31,7 +32,8 @@ struct RegistryClient: Sendable {
         let url = base.appendingPathComponent("\(address.namespace)/\(address.name)/\(address.provider)/versions")
         let response = try ok(try client(for: address.host).get(url))
         guard let object = try? JSONSerialization.jsonObject(with: response.body) as? [String: Any],
-              let modules = object["modules"] as? [[String: Any]] else {
+            let modules = object["modules"] as? [[String: Any]]
+        else {
             throw .badResponse(url: url.absoluteString, reason: "the version list has no 'modules'")
         }
         return modules.flatMap { ($0["versions"] as? [[String: Any]]) ?? [] }.compactMap { $0["version"] as? String }

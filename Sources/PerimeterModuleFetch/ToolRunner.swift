@@ -9,8 +9,10 @@ enum ToolRunner {
         var stderr: String
     }
 
-    static func run(_ arguments: [String], in directory: String? = nil, timeout: Double,
-                    environment: [String: String] = [:]) throws(ModuleFetchError) -> Output {
+    static func run(
+        _ arguments: [String], in directory: String? = nil, timeout: Double,
+        environment: [String: String] = [:]
+    ) throws(ModuleFetchError) -> Output {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = arguments
@@ -45,8 +47,10 @@ enum ToolRunner {
 
     /// Runs and requires exit status 0.
     @discardableResult
-    static func check(_ arguments: [String], in directory: String? = nil, timeout: Double,
-                      environment: [String: String] = [:]) throws(ModuleFetchError) -> String {
+    static func check(
+        _ arguments: [String], in directory: String? = nil, timeout: Double,
+        environment: [String: String] = [:]
+    ) throws(ModuleFetchError) -> String {
         let output = try run(arguments, in: directory, timeout: timeout, environment: environment)
         guard output.status == 0 else {
             let text = output.stderr.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -2,7 +2,12 @@
 /// all of which must hold. Operators `=` (or none), `!=`, `>`, `>=`, `<`, `<=` and `~>`.
 public struct VersionConstraints: Sendable, CustomStringConvertible {
     public enum Operator: String, Sendable, CaseIterable {
-        case equal = "=", notEqual = "!=", greater = ">", greaterOrEqual = ">=", less = "<", lessOrEqual = "<="
+        case equal = "="
+        case notEqual = "!="
+        case greater = ">"
+        case greaterOrEqual = ">="
+        case less = "<"
+        case lessOrEqual = "<="
         case pessimistic = "~>"
     }
 
@@ -62,7 +67,8 @@ extension VersionConstraints.Constraint {
             // `~> 1.2.3` is >= 1.2.3 and < 1.3; `~> 1.2` is >= 1.2 and < 2. The segments written, but the
             // last, must be equal; the last may grow.
             guard Self.prereleasesCompatible(v, c), !(c.isPrerelease && !v.isPrerelease), v >= c,
-                  c.specified <= v.specified else { return false }
+                c.specified <= v.specified
+            else { return false }
             for index in 0..<(c.specified - 1) where v.segments[index] != c.segments[index] { return false }
             return v.segments[c.specified - 1] >= c.segments[c.specified - 1]
         }

@@ -100,7 +100,8 @@ public struct KubeletProbe: Sendable {
         func get(_ path: String) async -> Answer? {
             do {
                 let answer = try await fetch(target.url(path), client: client)
-                exchanges.append("GET \(path) -> \(answer.status)\(answer.isPodList ? " PodList" : answer.isKubeletMetrics ? " kubelet metrics" : "")")
+                exchanges.append(
+                    "GET \(path) -> \(answer.status)\(answer.isPodList ? " PodList" : answer.isKubeletMetrics ? " kubelet metrics" : "")")
                 return answer
             } catch {
                 exchanges.append("GET \(path) -> \(Self.describe(error))")

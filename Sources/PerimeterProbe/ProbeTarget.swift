@@ -24,8 +24,13 @@ public struct ProbeTarget: Hashable, Sendable, CustomStringConvertible {
     public static func parse(_ address: String, ports: [Int]) -> Result<[ProbeTarget], ProbeError> {
         var text = address
         var scheme: Bool?
-        if text.hasPrefix("http://") { scheme = false; text.removeFirst("http://".count) }
-        else if text.hasPrefix("https://") { scheme = true; text.removeFirst("https://".count) }
+        if text.hasPrefix("http://") {
+            scheme = false
+            text.removeFirst("http://".count)
+        } else if text.hasPrefix("https://") {
+            scheme = true
+            text.removeFirst("https://".count)
+        }
         while text.hasSuffix("/") { text.removeLast() }
         var host = text
         var port: Int?

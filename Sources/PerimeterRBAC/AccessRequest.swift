@@ -12,7 +12,8 @@ public struct AccessRequest: Hashable, Sendable, CustomStringConvertible {
     /// Set for non-resource requests such as `/healthz`; then the resource fields are empty.
     public var path: String?
 
-    public init(verb: String, apiGroup: String = "", resource: String, subresource: String = "", name: String = "", namespace: String = "") {
+    public init(verb: String, apiGroup: String = "", resource: String, subresource: String = "", name: String = "", namespace: String = "")
+    {
         self.verb = verb
         self.apiGroup = apiGroup
         self.resource = resource
@@ -65,11 +66,14 @@ public struct AccessRequest: Hashable, Sendable, CustomStringConvertible {
         }
         let resolvedGroup = group ?? (resource == "*" ? "*" : KnownResources.group(of: resource))
         var requestNamespace = namespace ?? ""
-        if KnownResources.isClusterScoped(resource, group: resolvedGroup) && !keepsNamespace(verb: verb, resource: resource) { requestNamespace = "" }
+        if KnownResources.isClusterScoped(resource, group: resolvedGroup) && !keepsNamespace(verb: verb, resource: resource) {
+            requestNamespace = ""
+        }
         // A request on the Namespace object itself carries that namespace (a RoleBinding there can grant it).
         if resource == "namespaces", resolvedGroup == "", let name, !name.isEmpty { requestNamespace = name }
-        return AccessRequest(verb: verb, apiGroup: resolvedGroup, resource: resource, subresource: subresource,
-                             name: name ?? "", namespace: requestNamespace)
+        return AccessRequest(
+            verb: verb, apiGroup: resolvedGroup, resource: resource, subresource: subresource,
+            name: name ?? "", namespace: requestNamespace)
     }
 
     /// Requests on a cluster-scoped resource that the API server still makes in a namespace: writing a

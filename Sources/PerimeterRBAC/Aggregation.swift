@@ -15,13 +15,14 @@ enum Aggregation {
         guard !aggregated.isEmpty else { return rules }
         let clusterRoles = roles.indices.filter { roles[$0].isClusterRole }
         // Each aggregated role's sources are fixed by labels, so find them once.
-        let sources: [Int: [Int]] = Dictionary(uniqueKeysWithValues: aggregated.map { index in
-            let selectors = roles[index].aggregationSelectors ?? []
-            let matched = clusterRoles.filter { other in
-                other != index && selectors.contains { $0.matches(roles[other].meta.labels) }
-            }
-            return (index, matched)
-        })
+        let sources: [Int: [Int]] = Dictionary(
+            uniqueKeysWithValues: aggregated.map { index in
+                let selectors = roles[index].aggregationSelectors ?? []
+                let matched = clusterRoles.filter { other in
+                    other != index && selectors.contains { $0.matches(roles[other].meta.labels) }
+                }
+                return (index, matched)
+            })
         var changed = true
         var rounds = 0
         while changed && rounds <= aggregated.count + 1 {

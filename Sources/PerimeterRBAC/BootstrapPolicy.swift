@@ -10,8 +10,10 @@ public struct BootstrapPolicy: Sendable {
     public static let shippedVersions = ["1.32"]
     public static var newest: String { shippedVersions[shippedVersions.count - 1] }
 
-    static let files = ["cluster-roles.yaml", "cluster-role-bindings.yaml", "namespace-roles.yaml", "namespace-role-bindings.yaml",
-                        "controller-roles.yaml", "controller-role-bindings.yaml"]
+    static let files = [
+        "cluster-roles.yaml", "cluster-role-bindings.yaml", "namespace-roles.yaml", "namespace-role-bindings.yaml",
+        "controller-roles.yaml", "controller-role-bindings.yaml"
+    ]
 
     public let version: String
     public let roles: [KubeRole]
@@ -27,7 +29,8 @@ public struct BootstrapPolicy: Sendable {
         var problems: [Diagnostic] = []
         for file in Self.files {
             guard let url = directory?.appendingPathComponent(file), let data = FileManager.default.contents(atPath: url.path),
-                  let text = String(data: data, encoding: .utf8) else {
+                let text = String(data: data, encoding: .utf8)
+            else {
                 problems.append(.error("bootstrap policy \(version): '\(file)' is missing from the package resources", file: file))
                 continue
             }
@@ -44,7 +47,8 @@ public struct BootstrapPolicy: Sendable {
 
     private static let loaded: [String: BootstrapPolicy] = {
         let root = Bundle.module.resourceURL?.appendingPathComponent("bootstrap-rbac")
-        return Dictionary(uniqueKeysWithValues: shippedVersions.map { ($0, BootstrapPolicy(version: $0, directory: root?.appendingPathComponent($0))) })
+        return Dictionary(
+            uniqueKeysWithValues: shippedVersions.map { ($0, BootstrapPolicy(version: $0, directory: root?.appendingPathComponent($0))) })
     }()
 
     /// The policy of a shipped minor version (`1.32`).
@@ -66,8 +70,10 @@ public struct BootstrapPolicy: Sendable {
     public static func select(requested: String?, serverVersion: String?) -> Result<BootstrapPolicy, SelectionError> {
         if let requested {
             guard let minor = minor(of: requested), let policy = loaded[minor] else {
-                return .failure(SelectionError(message: "Unknown Kubernetes version '\(requested)'; perimeter ships the bootstrap policy of "
-                                                        + shippedVersions.joined(separator: ", ")))
+                return .failure(
+                    SelectionError(
+                        message: "Unknown Kubernetes version '\(requested)'; perimeter ships the bootstrap policy of "
+                            + shippedVersions.joined(separator: ", ")))
             }
             return .success(policy)
         }
@@ -77,7 +83,9 @@ public struct BootstrapPolicy: Sendable {
             let chosen = shippedVersions.last { key($0).lexicographicallyPrecedes(wanted) || key($0) == wanted } ?? shippedVersions[0]
             if let policy = loaded[chosen] { return .success(policy) }
         }
-        guard let policy = loaded[newest] else { return .failure(SelectionError(message: "The bootstrap policy is missing from the package resources")) }
+        guard let policy = loaded[newest] else {
+            return .failure(SelectionError(message: "The bootstrap policy is missing from the package resources"))
+        }
         return .success(policy)
     }
 
@@ -115,7 +123,9 @@ public struct BootstrapPolicy: Sendable {
         }
         let defaults = Set(builtIn.subjects.map(Self.normalized))
         for subject in binding.subjects where !defaults.contains(Self.normalized(subject)) {
-            lines.append("subject not in the Kubernetes \(version) default: \(subject.kind) \(subject.namespace.isEmpty ? "" : subject.namespace + "/")\(subject.name)")
+            lines.append(
+                "subject not in the Kubernetes \(version) default: \(subject.kind) \(subject.namespace.isEmpty ? "" : subject.namespace + "/")\(subject.name)"
+            )
         }
         return lines
     }
@@ -124,15 +134,17 @@ public struct BootstrapPolicy: Sendable {
     /// grants nothing more). A `*` in `rule` is covered only by a `*`.
     public static func covers(_ rules: [PolicyRule], _ rule: PolicyRule) -> Bool {
         for verb in rule.verbs {
-            for url in rule.nonResourceURLs where !rules.contains(where: { RuleMatching.allows($0, AccessRequest(verb: verb, path: url)) }) {
+            for url in rule.nonResourceURLs where !rules.contains(where: { RuleMatching.allows($0, AccessRequest(verb: verb, path: url)) })
+            {
                 return false
             }
             for group in rule.apiGroups {
                 for resource in rule.resources {
                     let parts = resource.split(separator: "/", maxSplits: 1).map(String.init)
                     for name in rule.resourceNames.isEmpty ? [""] : rule.resourceNames {
-                        let request = AccessRequest(verb: verb, apiGroup: group, resource: parts.first ?? resource,
-                                                    subresource: parts.count > 1 ? parts[1] : "", name: name)
+                        let request = AccessRequest(
+                            verb: verb, apiGroup: group, resource: parts.first ?? resource,
+                            subresource: parts.count > 1 ? parts[1] : "", name: name)
                         if !rules.contains(where: { RuleMatching.allows($0, request) }) { return false }
                     }
                 }

@@ -6,7 +6,8 @@ import PerimeterModel
 /// the cluster itself: a role missing there does not exist.
 enum BuiltInRoles {
     static func add(to roles: [KubeRole], referencedBy bindings: [KubeRoleBinding], from policy: BootstrapPolicy?)
-        -> (roles: [KubeRole], added: Set<Int>) {
+        -> (roles: [KubeRole], added: Set<Int>)
+    {
         guard let policy else { return (roles, []) }
         var all = roles
         var added = Set<Int>()

@@ -40,15 +40,19 @@ public struct EKSAccess: Sendable {
                 continue
             }
             entryArns.insert(arn)
-            principals.append(EKSPrincipal(arn: arn, username: entry.username?.value ?? arn,
-                                           groups: entry.kubernetesGroups.value ?? [], source: .accessEntry,
-                                           provenance: entry.provenance, policies: policiesByArn[arn] ?? []))
+            principals.append(
+                EKSPrincipal(
+                    arn: arn, username: entry.username?.value ?? arn,
+                    groups: entry.kubernetesGroups.value ?? [], source: .accessEntry,
+                    provenance: entry.provenance, policies: policiesByArn[arn] ?? []))
         }
         // Policies associated with a principal that has no entry in the inputs still say what it may do.
         for (arn, policies) in policiesByArn where !entryArns.contains(arn) {
             entryArns.insert(arn)
-            principals.append(EKSPrincipal(arn: arn, username: arn, groups: [], source: .accessEntry,
-                                           provenance: policies[0].provenance, policies: policies))
+            principals.append(
+                EKSPrincipal(
+                    arn: arn, username: arn, groups: [], source: .accessEntry,
+                    provenance: policies[0].provenance, policies: policies))
         }
         for configMap in snapshot.awsAuthConfigMaps {
             let parsed = AWSAuthMappings.parse(configMap)
@@ -57,9 +61,11 @@ public struct EKSAccess: Sendable {
             mappedAccounts += parsed.accounts
             // An access entry for the same ARN overrides the aws-auth entry.
             for mapping in parsed.mappings where !entryArns.contains(mapping.arn) {
-                principals.append(EKSPrincipal(arn: mapping.arn, username: mapping.username.isEmpty ? mapping.arn : mapping.username,
-                                               groups: mapping.groups, source: mapping.kind == .role ? .awsAuthRole : .awsAuthUser,
-                                               provenance: mapping.provenance, policies: []))
+                principals.append(
+                    EKSPrincipal(
+                        arn: mapping.arn, username: mapping.username.isEmpty ? mapping.arn : mapping.username,
+                        groups: mapping.groups, source: mapping.kind == .role ? .awsAuthRole : .awsAuthUser,
+                        provenance: mapping.provenance, policies: []))
             }
         }
     }
@@ -114,11 +120,12 @@ public struct EKSAccess: Sendable {
         guard let principal = principal(arn: arn) else { return [] }
         return principal.policies.compactMap { association in
             guard let policyArn = association.policyArn.value, Self.scope(of: association, covers: request.namespace),
-                  let rule = Self.rules(ofPolicy: policyArn, authorizer: authorizer)?.first(where: { RuleMatching.allows($0, request) })
+                let rule = Self.rules(ofPolicy: policyArn, authorizer: authorizer)?.first(where: { RuleMatching.allows($0, request) })
             else { return nil }
             let scope = association.scopeType.value == "cluster" ? "cluster" : association.namespaces.joined(separator: ",")
-            return RBACGrant(kind: .accessPolicy, via: "access entry \(principal.arn)", role: Self.policyName(policyArn), rule: rule,
-                         scope: scope, location: association.provenance.location)
+            return RBACGrant(
+                kind: .accessPolicy, via: "access entry \(principal.arn)", role: Self.policyName(policyArn), rule: rule,
+                scope: scope, location: association.provenance.location)
         }
     }
 }

@@ -23,8 +23,10 @@ public struct RBACGrant: Hashable, Sendable {
     /// The group of the user through which the grant applies, when not the user's own name.
     public var throughGroup: String?
 
-    public init(kind: Kind, via: String, role: String, rule: PolicyRule?, scope: String, location: SourceLocation?,
-                throughGroup: String? = nil) {
+    public init(
+        kind: Kind, via: String, role: String, rule: PolicyRule?, scope: String, location: SourceLocation?,
+        throughGroup: String? = nil
+    ) {
         self.kind = kind
         self.via = via
         self.role = role

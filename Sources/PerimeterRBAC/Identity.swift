@@ -81,8 +81,10 @@ public struct UserInfo: Hashable, Sendable {
         case .group(let group):
             return UserInfo(name: "", groups: [group] + extraGroups)
         case .serviceAccount(let namespace, let name):
-            return withImplicitGroups(UserInfo(name: "system:serviceaccount:\(namespace):\(name)",
-                                               groups: ["system:serviceaccounts", "system:serviceaccounts:\(namespace)"] + extraGroups))
+            return withImplicitGroups(
+                UserInfo(
+                    name: "system:serviceaccount:\(namespace):\(name)",
+                    groups: ["system:serviceaccounts", "system:serviceaccounts:\(namespace)"] + extraGroups))
         case .iamPrincipal(let arn):
             return withImplicitGroups(UserInfo(name: arn, groups: extraGroups))
         }

@@ -9,13 +9,23 @@ public enum KnownResources {
             ("rbac.authorization.k8s.io", ["roles", "rolebindings", "clusterroles", "clusterrolebindings"]),
             ("networking.k8s.io", ["ingresses", "ingressclasses", "networkpolicies", "ipaddresses", "servicecidrs"]),
             ("certificates.k8s.io", ["certificatesigningrequests", "clustertrustbundles"]),
-            ("admissionregistration.k8s.io", ["validatingwebhookconfigurations", "mutatingwebhookconfigurations",
-                                              "validatingadmissionpolicies", "validatingadmissionpolicybindings"]),
+            (
+                "admissionregistration.k8s.io",
+                [
+                    "validatingwebhookconfigurations", "mutatingwebhookconfigurations",
+                    "validatingadmissionpolicies", "validatingadmissionpolicybindings"
+                ]
+            ),
             ("apiextensions.k8s.io", ["customresourcedefinitions"]),
             ("apiregistration.k8s.io", ["apiservices"]),
             ("authentication.k8s.io", ["tokenreviews", "selfsubjectreviews", "uids", "userextras"]),
-            ("authorization.k8s.io", ["subjectaccessreviews", "selfsubjectaccessreviews", "selfsubjectrulesreviews",
-                                      "localsubjectaccessreviews"]),
+            (
+                "authorization.k8s.io",
+                [
+                    "subjectaccessreviews", "selfsubjectaccessreviews", "selfsubjectrulesreviews",
+                    "localsubjectaccessreviews"
+                ]
+            ),
             ("autoscaling", ["horizontalpodautoscalers"]),
             ("policy", ["poddisruptionbudgets"]),
             ("storage.k8s.io", ["storageclasses", "csinodes", "csidrivers", "csistoragecapacities", "volumeattachments"]),
@@ -25,7 +35,7 @@ public enum KnownResources {
             ("node.k8s.io", ["runtimeclasses"]),
             ("flowcontrol.apiserver.k8s.io", ["flowschemas", "prioritylevelconfigurations"]),
             ("events.k8s.io", []),
-            ("resource.k8s.io", ["resourceclaims", "resourceclaimtemplates", "deviceclasses", "resourceslices"]),
+            ("resource.k8s.io", ["resourceclaims", "resourceclaimtemplates", "deviceclasses", "resourceslices"])
         ]
         for (group, resources) in table {
             for resource in resources { map[resource] = group }
@@ -41,7 +51,7 @@ public enum KnownResources {
         "selfsubjectreviews", "subjectaccessreviews", "selfsubjectaccessreviews", "selfsubjectrulesreviews",
         "storageclasses", "csinodes", "csidrivers", "volumeattachments", "priorityclasses", "runtimeclasses",
         "ingressclasses", "flowschemas", "prioritylevelconfigurations", "ipaddresses", "servicecidrs",
-        "deviceclasses", "resourceslices", "users", "groups", "uids", "userextras",
+        "deviceclasses", "resourceslices", "users", "groups", "uids", "userextras"
     ]
 
     /// The group of a built-in resource; the core group `""` otherwise.

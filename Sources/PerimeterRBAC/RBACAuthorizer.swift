@@ -129,18 +129,23 @@ public final class RBACAuthorizer: Sendable {
 
     func grant(binding index: Int, rule: PolicyRule?, throughGroup: String? = nil) -> RBACGrant {
         let binding = bindings[index]
-        let role = boundRole[index].map { roleLabel($0) }
+        let role =
+            boundRole[index].map { roleLabel($0) }
             ?? "\(binding.roleKind)/\(binding.roleKind == "Role" ? binding.meta.namespace + "/" : "")\(binding.roleName)"
-        return RBACGrant(kind: .binding, via: binding.meta.resourceName, role: role, rule: rule, scope: scope(of: binding),
-                     location: binding.meta.provenance.location, throughGroup: throughGroup)
+        return RBACGrant(
+            kind: .binding, via: binding.meta.resourceName, role: role, rule: rule, scope: scope(of: binding),
+            location: binding.meta.provenance.location, throughGroup: throughGroup)
     }
 
     /// Every subject that may make the request, each with the binding → role → rule behind it. The group
     /// `system:masters` is always listed: it bypasses RBAC.
     public func whoCan(_ request: AccessRequest) -> [SubjectGrants] {
         var grantsBySubject: [SubjectRef: [RBACGrant]] = [:]
-        grantsBySubject[.group("system:masters")] = [RBACGrant(kind: .masters, via: "system:masters", role: "(bypasses RBAC)",
-                                                           rule: nil, scope: "cluster", location: nil)]
+        grantsBySubject[.group("system:masters")] = [
+            RBACGrant(
+                kind: .masters, via: "system:masters", role: "(bypasses RBAC)",
+                rule: nil, scope: "cluster", location: nil)
+        ]
         for (roleIndex, ruleIndex) in matchingRules(request) {
             let rule = effectiveRules[roleIndex][ruleIndex]
             for bindingIndex in bindingsByRole[roleIndex] {
@@ -154,7 +159,9 @@ public final class RBACAuthorizer: Sendable {
         }
         return grantsBySubject.map { SubjectGrants(subject: $0.key, grants: $0.value) }
             .sorted { a, b in
-                if (a.subject.kind == "Group" && a.subject.name == "system:masters") != (b.subject.kind == "Group" && b.subject.name == "system:masters") {
+                if (a.subject.kind == "Group" && a.subject.name == "system:masters")
+                    != (b.subject.kind == "Group" && b.subject.name == "system:masters")
+                {
                     return a.subject.name == "system:masters"
                 }
                 return a.subject < b.subject
@@ -179,15 +186,19 @@ public final class RBACAuthorizer: Sendable {
     /// of `principalArn` count too.
     public func authorize(_ user: UserInfo, _ request: AccessRequest, principalArn: String? = nil) -> [RBACGrant] {
         if user.isMaster {
-            return [RBACGrant(kind: .masters, via: "system:masters", role: "(bypasses RBAC)", rule: nil, scope: "cluster",
-                          location: nil, throughGroup: "system:masters")]
+            return [
+                RBACGrant(
+                    kind: .masters, via: "system:masters", role: "(bypasses RBAC)", rule: nil, scope: "cluster",
+                    location: nil, throughGroup: "system:masters")
+            ]
         }
         var grants: [RBACGrant] = []
         for (roleIndex, ruleIndex) in matchingRules(request) {
             for bindingIndex in bindingsByRole[roleIndex] where binding(bindings[bindingIndex], appliesIn: request.namespace) {
                 let match = bindingApplies(bindings[bindingIndex], to: user)
                 if match.applies {
-                    grants.append(grant(binding: bindingIndex, rule: effectiveRules[roleIndex][ruleIndex], throughGroup: match.throughGroup))
+                    grants.append(
+                        grant(binding: bindingIndex, rule: effectiveRules[roleIndex][ruleIndex], throughGroup: match.throughGroup))
                 }
             }
         }

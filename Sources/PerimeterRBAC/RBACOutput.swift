@@ -98,18 +98,21 @@ public enum RBACOutput {
     }
 
     public static func whoCanJSON(_ answer: RBACQueries.WhoCanAnswer, errors: [Diagnostic]) -> String {
-        json(WhoCanJSON(
-            request: RequestJSON(answer.request),
-            scope: answer.request.namespace.isEmpty ? "cluster" : answer.request.namespace,
-            subjects: answer.subjects.map { entry in
-                SubjectJSON(kind: entry.subject.kind, name: entry.subject.name, namespace: entry.subject.namespace,
-                            grants: entry.grants.map(GrantJSON.init))
-            },
-            eksPrincipals: answer.principals.map { entry in
-                PrincipalJSON(arn: entry.principal.arn, username: entry.principal.username, groups: entry.principal.groups,
-                              source: entry.principal.source.rawValue, grants: entry.grants.map(GrantJSON.init))
-            },
-            notes: answer.notes, errors: errors.map(\.description)))
+        json(
+            WhoCanJSON(
+                request: RequestJSON(answer.request),
+                scope: answer.request.namespace.isEmpty ? "cluster" : answer.request.namespace,
+                subjects: answer.subjects.map { entry in
+                    SubjectJSON(
+                        kind: entry.subject.kind, name: entry.subject.name, namespace: entry.subject.namespace,
+                        grants: entry.grants.map(GrantJSON.init))
+                },
+                eksPrincipals: answer.principals.map { entry in
+                    PrincipalJSON(
+                        arn: entry.principal.arn, username: entry.principal.username, groups: entry.principal.groups,
+                        source: entry.principal.source.rawValue, grants: entry.grants.map(GrantJSON.init))
+                },
+                notes: answer.notes, errors: errors.map(\.description)))
     }
 
     public static func whoCanTable(_ answer: RBACQueries.WhoCanAnswer) -> String {
@@ -148,13 +151,18 @@ public enum RBACOutput {
     }
 
     public static func canJSON(_ subject: RBACQueries.ResolvedSubject, _ request: AccessRequest, _ grants: [RBACGrant]) -> String {
-        json(CanJSON(subject: subject.subject.description, username: subject.user.name, groups: subject.user.groups,
-                     request: RequestJSON(request), allowed: !grants.isEmpty, grants: grants.map(GrantJSON.init),
-                     notes: subject.unmapped.map { [$0] } ?? []))
+        json(
+            CanJSON(
+                subject: subject.subject.description, username: subject.user.name, groups: subject.user.groups,
+                request: RequestJSON(request), allowed: !grants.isEmpty, grants: grants.map(GrantJSON.init),
+                notes: subject.unmapped.map { [$0] } ?? []))
     }
 
     public static func canTable(_ subject: RBACQueries.ResolvedSubject, _ request: AccessRequest, _ grants: [RBACGrant]) -> String {
-        var lines = [grants.isEmpty ? "no" : "yes", "  \(subject.subject) (user '\(subject.user.name)', groups \(subject.user.groups.joined(separator: ", "))): \(request)"]
+        var lines = [
+            grants.isEmpty ? "no" : "yes",
+            "  \(subject.subject) (user '\(subject.user.name)', groups \(subject.user.groups.joined(separator: ", "))): \(request)"
+        ]
         lines += grants.map { "  " + grantLine($0) }
         if let unmapped = subject.unmapped { lines.append("  note: \(unmapped)") }
         return lines.joined(separator: "\n")
@@ -174,8 +182,10 @@ public enum RBACOutput {
     }
 
     public static func matrixJSON(_ subject: RBACQueries.ResolvedSubject, namespace: String?, _ rows: [RBACQueries.MatrixRow]) -> String {
-        json(MatrixJSON(subject: subject.subject.description, namespace: namespace, verbs: RBACQueries.matrixVerbs,
-                        rows: rows.map { .init(resource: $0.resource, apiGroup: $0.apiGroup, verbs: $0.cells.mapValues(\.rawValue)) }))
+        json(
+            MatrixJSON(
+                subject: subject.subject.description, namespace: namespace, verbs: RBACQueries.matrixVerbs,
+                rows: rows.map { .init(resource: $0.resource, apiGroup: $0.apiGroup, verbs: $0.cells.mapValues(\.rawValue)) }))
     }
 
     public static func matrixTable(_ subject: RBACQueries.ResolvedSubject, namespace: String?, _ rows: [RBACQueries.MatrixRow]) -> String {
@@ -183,11 +193,18 @@ public enum RBACOutput {
         let width = max(8, names.map(\.count).max() ?? 8)
         let verbs = RBACQueries.matrixVerbs
         func pad(_ text: String, _ count: Int) -> String { text + String(repeating: " ", count: max(0, count - text.count)) }
-        var lines = ["\(subject.subject) \(namespace.map { "in namespace \($0)" } ?? "cluster-wide") (✔ allowed, ✘ denied, n some names only)", ""]
+        var lines = [
+            "\(subject.subject) \(namespace.map { "in namespace \($0)" } ?? "cluster-wide") (✔ allowed, ✘ denied, n some names only)", ""
+        ]
         lines.append(pad("NAME", width) + "  " + verbs.map { pad($0.uppercased(), $0.count) }.joined(separator: " "))
         for (name, row) in zip(names, rows) {
             let cells = verbs.map { verb -> String in
-                let mark = switch row.cells[verb] ?? .denied { case .allowed: "✔"; case .denied: "✘"; case .someNames: "n" }
+                let mark =
+                    switch row.cells[verb] ?? .denied {
+                    case .allowed: "✔"
+                    case .denied: "✘"
+                    case .someNames: "n"
+                    }
                 return pad(mark, verb.count)
             }
             lines.append(pad(name, width) + "  " + cells.joined(separator: " "))
@@ -219,22 +236,29 @@ public enum RBACOutput {
         }
     }
 
-    public static func summaryJSON(_ subject: RBACQueries.ResolvedSubject,
-                                   _ summary: (entries: [RBACQueries.SummaryEntry], policies: [AccessPolicyAssociation], masters: Bool)) -> String {
-        json(SummaryJSON(
-            subject: subject.subject.description, username: subject.user.name, groups: subject.user.groups, systemMasters: summary.masters,
-            bindings: summary.entries.map { entry in
-                .init(binding: entry.binding.meta.resourceName, role: entry.role, scope: entry.scope, throughGroup: entry.throughGroup,
-                      rules: entry.rules?.map(RuleJSON.init),
-                      location: entry.binding.meta.provenance.location.map { LocationJSON(file: $0.file, line: $0.line) })
-            },
-            accessPolicies: summary.policies.map {
-                .init(policy: $0.policyArn.value ?? "unknown", scope: $0.scopeType.value ?? "unknown", namespaces: $0.namespaces)
-            }))
+    public static func summaryJSON(
+        _ subject: RBACQueries.ResolvedSubject,
+        _ summary: (entries: [RBACQueries.SummaryEntry], policies: [AccessPolicyAssociation], masters: Bool)
+    ) -> String {
+        json(
+            SummaryJSON(
+                subject: subject.subject.description, username: subject.user.name, groups: subject.user.groups,
+                systemMasters: summary.masters,
+                bindings: summary.entries.map { entry in
+                    .init(
+                        binding: entry.binding.meta.resourceName, role: entry.role, scope: entry.scope, throughGroup: entry.throughGroup,
+                        rules: entry.rules?.map(RuleJSON.init),
+                        location: entry.binding.meta.provenance.location.map { LocationJSON(file: $0.file, line: $0.line) })
+                },
+                accessPolicies: summary.policies.map {
+                    .init(policy: $0.policyArn.value ?? "unknown", scope: $0.scopeType.value ?? "unknown", namespaces: $0.namespaces)
+                }))
     }
 
-    public static func summaryTable(_ subject: RBACQueries.ResolvedSubject,
-                                    _ summary: (entries: [RBACQueries.SummaryEntry], policies: [AccessPolicyAssociation], masters: Bool)) -> String {
+    public static func summaryTable(
+        _ subject: RBACQueries.ResolvedSubject,
+        _ summary: (entries: [RBACQueries.SummaryEntry], policies: [AccessPolicyAssociation], masters: Bool)
+    ) -> String {
         var lines = ["\(subject.subject): user '\(subject.user.name)', groups \(subject.user.groups.joined(separator: ", "))"]
         if summary.masters { lines.append("  member of system:masters: every request is allowed, whatever the bindings say") }
         if let unmapped = subject.unmapped { lines.append("  note: \(unmapped)") }
@@ -246,7 +270,9 @@ public enum RBACOutput {
             for rule in entry.rules ?? [] { lines.append("      " + rule.summary) }
         }
         for policy in summary.policies {
-            lines.append("  access policy \(EKSAccess.policyName(policy.policyArn.value ?? "unknown")) [\(policy.scopeType.value ?? "unknown")\(policy.namespaces.isEmpty ? "" : ": " + policy.namespaces.joined(separator: ","))]")
+            lines.append(
+                "  access policy \(EKSAccess.policyName(policy.policyArn.value ?? "unknown")) [\(policy.scopeType.value ?? "unknown")\(policy.namespaces.isEmpty ? "" : ": " + policy.namespaces.joined(separator: ","))]"
+            )
         }
         if summary.entries.isEmpty && summary.policies.isEmpty { lines.append("  no binding applies") }
         return lines.joined(separator: "\n")

@@ -52,10 +52,12 @@ public struct RBACQueries: Sendable {
         let account = arn.split(separator: ":", omittingEmptySubsequences: false).dropFirst(4).first.map(String.init) ?? ""
         if authorizer.eks.mappedAccounts.contains(account) {
             // mapAccounts: the ARN is the username and there are no groups.
-            return ResolvedSubject(subject: subject, user: UserInfo.withImplicitGroups(UserInfo(name: arn, groups: extraGroups)), principalArn: arn)
+            return ResolvedSubject(
+                subject: subject, user: UserInfo.withImplicitGroups(UserInfo(name: arn, groups: extraGroups)), principalArn: arn)
         }
-        return ResolvedSubject(subject: subject, user: UserInfo(name: arn, groups: []), principalArn: arn,
-                               unmapped: "no aws-auth entry, access entry or mapped account lets '\(arn)' in")
+        return ResolvedSubject(
+            subject: subject, user: UserInfo(name: arn, groups: []), principalArn: arn,
+            unmapped: "no aws-auth entry, access entry or mapped account lets '\(arn)' in")
     }
 
     public func can(_ subject: ResolvedSubject, _ request: AccessRequest) -> [RBACGrant] {
@@ -75,7 +77,7 @@ public struct RBACQueries: Sendable {
         ("certificates.k8s.io", "certificatesigningrequests"),
         ("admissionregistration.k8s.io", "validatingwebhookconfigurations"),
         ("admissionregistration.k8s.io", "mutatingwebhookconfigurations"),
-        ("apiextensions.k8s.io", "customresourcedefinitions"),
+        ("apiextensions.k8s.io", "customresourcedefinitions")
     ]
 
     /// One matrix row: a resource and, per verb, whether it is allowed (`names` when only some names are).
@@ -111,8 +113,9 @@ public struct RBACQueries: Sendable {
             var cells: [String: MatrixCell] = [:]
             let parts = entry.resource.split(separator: "/", maxSplits: 1).map(String.init)
             for verb in Self.matrixVerbs {
-                var request = AccessRequest(verb: verb, apiGroup: entry.group, resource: parts[0], subresource: parts.count > 1 ? parts[1] : "",
-                                            namespace: namespace ?? "")
+                var request = AccessRequest(
+                    verb: verb, apiGroup: entry.group, resource: parts[0], subresource: parts.count > 1 ? parts[1] : "",
+                    namespace: namespace ?? "")
                 if KnownResources.isClusterScoped(parts[0], group: entry.group) { request.namespace = "" }
                 if !can(subject, request).isEmpty {
                     cells[verb] = .allowed
@@ -128,7 +131,8 @@ public struct RBACQueries: Sendable {
 
     /// Whether a binding of the subject would allow the request for some object names (resourceNames).
     private func hasNameRestrictedGrant(_ applying: [(binding: Int, role: Int?, throughGroup: String?)], _ request: AccessRequest) -> Bool {
-        let roles = Set(applying.filter { authorizer.binding(authorizer.bindings[$0.binding], appliesIn: request.namespace) }.compactMap(\.role))
+        let roles = Set(
+            applying.filter { authorizer.binding(authorizer.bindings[$0.binding], appliesIn: request.namespace) }.compactMap(\.role))
         guard !roles.isEmpty else { return false }
         return authorizer.matchingRules(request, ignoringNames: true).contains { roles.contains($0.role) }
     }
@@ -147,21 +151,27 @@ public struct RBACQueries: Sendable {
     public func summary(_ subject: ResolvedSubject) -> (entries: [SummaryEntry], policies: [AccessPolicyAssociation], masters: Bool) {
         let entries = authorizer.bindings(applyingTo: subject.user).map { match in
             let binding = authorizer.bindings[match.binding]
-            return SummaryEntry(binding: binding,
-                                role: match.role.map { authorizer.roleLabel($0) } ?? "\(binding.roleKind)/\(binding.roleName) (missing)",
-                                rules: match.role.map { authorizer.effectiveRules[$0] },
-                                scope: authorizer.scope(of: binding), throughGroup: match.throughGroup)
+            return SummaryEntry(
+                binding: binding,
+                role: match.role.map { authorizer.roleLabel($0) } ?? "\(binding.roleKind)/\(binding.roleName) (missing)",
+                rules: match.role.map { authorizer.effectiveRules[$0] },
+                scope: authorizer.scope(of: binding), throughGroup: match.throughGroup)
         }
         let policies = subject.principalArn.flatMap { authorizer.eks.principal(arn: $0)?.policies } ?? []
         return (entries, policies, subject.user.isMaster)
     }
 
     func notes(for request: AccessRequest) -> [String] {
-        var notes = ["RBAC and EKS access policies only: the Node authorizer, webhook authorizers and GKE IAM also grant access and are not visible here"]
+        var notes = [
+            "RBAC and EKS access policies only: the Node authorizer, webhook authorizers and GKE IAM also grant access and are not visible here"
+        ]
         let unresolved = authorizer.unresolvedBindings.count
         if unresolved > 0 { notes.append("\(unresolved) binding(s) refer to a missing role and grant nothing until it exists") }
-        if request.isResourceRequest, request.resource == "pods", ["exec", "attach", "portforward"].contains(request.subresource), request.verb == "get" {
-            notes.append("get \(request.resourceWithSubresource) is enough below Kubernetes 1.35; from 1.35 the websocket upgrade also needs create")
+        if request.isResourceRequest, request.resource == "pods", ["exec", "attach", "portforward"].contains(request.subresource),
+            request.verb == "get"
+        {
+            notes.append(
+                "get \(request.resourceWithSubresource) is enough below Kubernetes 1.35; from 1.35 the websocket upgrade also needs create")
         }
         notes += authorizer.eks.unknowns.map { "unknown: \($0)" }
         return notes

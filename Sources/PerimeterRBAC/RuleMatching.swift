@@ -29,7 +29,8 @@ public enum RuleMatching {
         for candidate in resources {
             if candidate == "*" || candidate == combined { return true }
             if !subresource.isEmpty, candidate.count == subresource.count + 2, candidate.hasPrefix("*/"),
-               candidate.hasSuffix(subresource) {
+                candidate.hasSuffix(subresource)
+            {
                 return true
             }
         }

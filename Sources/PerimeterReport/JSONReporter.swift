@@ -14,7 +14,7 @@ public struct JSONReporter: Reporter {
             "tool": .object(["name": .string("perimeter"), "version": .string(report.toolVersion)]),
             "findings": .array(report.orderedFindings.map(Self.finding)),
             "errors": .array(report.orderedDiagnostics.map(Self.error)),
-            "summary": Self.summary(report),
+            "summary": Self.summary(report)
         ]
         // Present in every scan (each input has coverage): an empty list says every check could decide.
         if report.tracksUndecided {
@@ -37,20 +37,21 @@ public struct JSONReporter: Reporter {
             ("message", .string(finding.message)),
             ("evidence", .array(finding.evidence.map(JSONValue.string))),
             ("input", finding.input.map(JSONValue.string)),
-            ("callChain", finding.callChain.map(callChain)),
+            ("callChain", finding.callChain.map(callChain))
         ])
     }
 
     /// The module calls, outermost first, then the finding's own place: `[{module, address, file, line}, ...]`.
     private static func callChain(_ chain: [ModuleCallSite]) -> JSONValue {
-        .array(chain.map { site in
-            .object([
-                ("module", .string(site.name)),
-                ("address", .string(site.address)),
-                ("file", .string(site.location.file)),
-                ("line", .int(site.location.line)),
-            ])
-        })
+        .array(
+            chain.map { site in
+                .object([
+                    ("module", .string(site.name)),
+                    ("address", .string(site.address)),
+                    ("file", .string(site.location.file)),
+                    ("line", .int(site.location.line))
+                ])
+            })
     }
 
     private static func undecided(_ entry: Undecided) -> JSONValue {
@@ -63,7 +64,7 @@ public struct JSONReporter: Reporter {
             ("fix", entry.fix.map(JSONValue.string)),
             ("input", entry.input.map(JSONValue.string)),
             ("callChain", entry.callChain.map(callChain)),
-            ("message", .string(entry.description)),
+            ("message", .string(entry.description))
         ])
     }
 
@@ -76,7 +77,7 @@ public struct JSONReporter: Reporter {
             ("moduleCallsRead", .int(coverage.moduleCallsRead)),
             ("moduleCallsNotRead", .int(coverage.moduleCallsNotRead)),
             ("unknownValuesThatMattered", .int(coverage.unknownValuesThatMattered)),
-            ("undecidedChecks", .int(coverage.undecidedChecks)),
+            ("undecidedChecks", .int(coverage.undecidedChecks))
         ])
     }
 
@@ -90,7 +91,7 @@ public struct JSONReporter: Reporter {
             ("file", (diagnostic.file ?? diagnostic.location?.file).map(JSONValue.string)),
             ("line", diagnostic.location.map { .int($0.line) }),
             ("column", diagnostic.location.map { .int($0.column) }),
-            ("severity", .string(diagnostic.severity.rawValue)),
+            ("severity", .string(diagnostic.severity.rawValue))
         ])
     }
 
@@ -98,7 +99,7 @@ public struct JSONReporter: Reporter {
         .object([
             ("path", .string(skipped.path)),
             ("reason", .string(skipped.reason.rawValue)),
-            ("detail", skipped.detail.map(JSONValue.string)),
+            ("detail", skipped.detail.map(JSONValue.string))
         ])
     }
 
@@ -106,7 +107,7 @@ public struct JSONReporter: Reporter {
         var counts: [String: JSONValue] = [
             "total": .int(report.findings.count),
             "suppressed": .int(report.suppressed),
-            "inputs": .int(report.inputs.count),
+            "inputs": .int(report.inputs.count)
         ]
         if report.tracksUndecided {
             counts["undecided"] = .int(report.undecidedChecks.count)

@@ -1,4 +1,5 @@
 import PerimeterModel
+
 /// A file path as a SARIF artifact location: relative paths (forward slashes) against
 /// `%SRCROOT%`, absolute paths outside the source root as `file://` URIs.
 struct SARIFArtifactURI: Equatable {
@@ -11,7 +12,8 @@ struct SARIFArtifactURI: Equatable {
     init(path: String, sourceRoot: String?) {
         var path = Self.forwardSlashes(path)
         if let root = sourceRoot.map(Self.forwardSlashes).map(Self.withoutTrailingSlash), !root.isEmpty,
-           path.hasPrefix(root + "/") {
+            path.hasPrefix(root + "/")
+        {
             path = String(path.dropFirst(root.count + 1))
         }
         while path.hasPrefix("./") { path.removeFirst(2) }
@@ -66,7 +68,8 @@ struct SARIFArtifactURI: Equatable {
         var out = ""
         for byte in path.utf8 {
             let scalar = Unicode.Scalar(byte)
-            let kept = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+            let kept =
+                (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
                 || "-._~/!$&'()*+,;=@".unicodeScalars.contains(scalar) || (keepColon && scalar == ":")
             if kept {
                 out.unicodeScalars.append(scalar)

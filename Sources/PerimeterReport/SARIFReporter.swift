@@ -24,21 +24,24 @@ public struct SARIFReporter: Reporter {
             ("name", .string("perimeter")),
             ("version", .string(report.toolVersion)),
             ("informationUri", informationURI.map { .string($0) }),
-            ("rules", .array(rules.map(\.rule))),
+            ("rules", .array(rules.map(\.rule)))
         ])
         let rootURI = SARIFArtifactURI.rootURI(report.sourceRoot)
         let run: JSONValue = .object([
             ("tool", .object(["driver": driver])),
-            ("originalUriBaseIds", rootURI.map {
-                .object([SARIFArtifactURI.sourceRootBase: .object(["uri": .string($0)])])
-            }),
+            (
+                "originalUriBaseIds",
+                rootURI.map {
+                    .object([SARIFArtifactURI.sourceRootBase: .object(["uri": .string($0)])])
+                }
+            ),
             ("results", .array(report.orderedFindings.map { result($0, ruleIndex: ruleIndex[$0.ruleId], report) })),
-            ("invocations", .array([invocation(report)])),
+            ("invocations", .array([invocation(report)]))
         ])
         let document: JSONValue = .object([
             "$schema": .string(Self.schemaURI),
             "version": .string("2.1.0"),
-            "runs": .array([run]),
+            "runs": .array([run])
         ])
         return document.pretty
     }
@@ -46,13 +49,18 @@ public struct SARIFReporter: Reporter {
     private func result(_ finding: Finding, ruleIndex: Int?, _ report: ScanReport) -> JSONValue {
         let location: JSONValue
         if let source = finding.location {
-            location = .object(["physicalLocation": physicalLocation(file: source.file, line: source.line,
-                                                                     column: source.column, report)])
+            location = .object([
+                "physicalLocation": physicalLocation(
+                    file: source.file, line: source.line,
+                    column: source.column, report)
+            ])
         } else {
             // Live objects have no file; name the resource so the result still says what to change.
-            location = .object(["logicalLocations": .array([
-                .object(["name": .string(finding.resource), "fullyQualifiedName": .string(finding.resource)]),
-            ])])
+            location = .object([
+                "logicalLocations": .array([
+                    .object(["name": .string(finding.resource), "fullyQualifiedName": .string(finding.resource)])
+                ])
+            ])
         }
         return .object([
             ("ruleId", .string(finding.ruleId)),
@@ -61,36 +69,52 @@ public struct SARIFReporter: Reporter {
             ("message", .object(["text": .string(finding.message)])),
             ("locations", .array([location])),
             ("relatedLocations", relatedLocations(finding.callChain, report)),
-            ("partialFingerprints", .object([
-                Self.fingerprintKey: .string(Fingerprint.fnv1a([finding.ruleId, finding.resource, finding.message])),
-            ])),
-            ("properties", .object([
-                "severity": .string(finding.severity.rawValue),
-                "resource": .string(finding.resource),
-                "evidence": .array(finding.evidence.map(JSONValue.string)),
-            ])),
+            (
+                "partialFingerprints",
+                .object([
+                    Self.fingerprintKey: .string(Fingerprint.fnv1a([finding.ruleId, finding.resource, finding.message]))
+                ])
+            ),
+            (
+                "properties",
+                .object([
+                    "severity": .string(finding.severity.rawValue),
+                    "resource": .string(finding.resource),
+                    "evidence": .array(finding.evidence.map(JSONValue.string))
+                ])
+            )
         ])
     }
 
     /// The module calls a finding came through, outermost first: where the caller passed the value.
     private func relatedLocations(_ chain: [ModuleCallSite]?, _ report: ScanReport) -> JSONValue? {
         guard let chain, !chain.isEmpty else { return nil }
-        return .array(chain.enumerated().map { index, site in
-            .object([
-                ("id", .int(index)),
-                ("physicalLocation", physicalLocation(file: site.location.file, line: site.location.line,
-                                                      column: site.location.column, report)),
-                ("message", .object(["text": .string("called through \(site.description)")])),
-            ])
-        })
+        return .array(
+            chain.enumerated().map { index, site in
+                .object([
+                    ("id", .int(index)),
+                    (
+                        "physicalLocation",
+                        physicalLocation(
+                            file: site.location.file, line: site.location.line,
+                            column: site.location.column, report)
+                    ),
+                    ("message", .object(["text": .string("called through \(site.description)")]))
+                ])
+            })
     }
 
     /// Undecided checks and module calls not read, as notes: not results, but a scan's known blind spots.
     private func undecidedNotifications(_ report: ScanReport) -> [JSONValue] {
         report.orderedUndecided.map { entry in
             let locations: JSONValue? = entry.location.map { place in
-                .array([.object(["physicalLocation": physicalLocation(file: place.file, line: place.line,
-                                                                      column: place.column, report)])])
+                .array([
+                    .object([
+                        "physicalLocation": physicalLocation(
+                            file: place.file, line: place.line,
+                            column: place.column, report)
+                    ])
+                ])
             }
             let text = entry.description + (entry.fix.map { " (\($0))" } ?? "")
             return .object([
@@ -99,11 +123,14 @@ public struct SARIFReporter: Reporter {
                 ("locations", locations),
                 ("descriptor", .object(["id": .string(entry.kind == .check ? "undecided" : "module-not-read")])),
                 ("associatedRule", entry.ruleId.map { .object(["id": .string($0)]) }),
-                ("properties", .object([
-                    ("kind", .string(entry.kind.rawValue)),
-                    ("resource", .string(entry.resource)),
-                    ("reason", .string(entry.reason)),
-                ])),
+                (
+                    "properties",
+                    .object([
+                        ("kind", .string(entry.kind.rawValue)),
+                        ("resource", .string(entry.resource)),
+                        ("reason", .string(entry.reason))
+                    ])
+                )
             ])
         }
     }
@@ -112,19 +139,23 @@ public struct SARIFReporter: Reporter {
         let notifications = report.orderedDiagnostics.map { diagnostic -> JSONValue in
             let file = diagnostic.file ?? diagnostic.location?.file
             let locations: JSONValue? = file.map { file in
-                .array([.object(["physicalLocation": physicalLocation(
-                    file: file, line: diagnostic.location?.line, column: diagnostic.location?.column, report)])])
+                .array([
+                    .object([
+                        "physicalLocation": physicalLocation(
+                            file: file, line: diagnostic.location?.line, column: diagnostic.location?.column, report)
+                    ])
+                ])
             }
             return .object([
                 ("level", .string(diagnostic.severity == .error ? "error" : "warning")),
                 ("message", .object(["text": .string(diagnostic.message)])),
-                ("locations", locations),
+                ("locations", locations)
             ])
         }
         let failed = report.diagnostics.contains { $0.severity == .error }
         return .object([
             "executionSuccessful": .bool(!failed),
-            "toolExecutionNotifications": .array(notifications + undecidedNotifications(report)),
+            "toolExecutionNotifications": .array(notifications + undecidedNotifications(report))
         ])
     }
 

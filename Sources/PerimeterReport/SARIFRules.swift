@@ -54,10 +54,13 @@ enum SARIFRules {
             ("help", .object(["text": .string(helpText(check)), "markdown": .string(helpMarkdown(check))])),
             ("helpUri", check.references.first(where: isWebAddress).map(JSONValue.string)),
             ("defaultConfiguration", .object(["level": .string(level(check.severity))])),
-            ("properties", .object([
-                "security-severity": .string(securitySeverity(check.severity)),
-                "tags": .array(tags(check).map(JSONValue.string)),
-            ])),
+            (
+                "properties",
+                .object([
+                    "security-severity": .string(securitySeverity(check.severity)),
+                    "tags": .array(tags(check).map(JSONValue.string))
+                ])
+            )
         ])
     }
 
@@ -69,8 +72,8 @@ enum SARIFRules {
             "defaultConfiguration": .object(["level": .string(level(finding.severity))]),
             "properties": .object([
                 "security-severity": .string(securitySeverity(finding.severity)),
-                "tags": .array([.string("security")]),
-            ]),
+                "tags": .array([.string("security")])
+            ])
         ])
     }
 
@@ -117,7 +120,8 @@ enum SARIFRules {
     }
 
     private static func longestBacktickRun(in text: String) -> Int {
-        var longest = 0, current = 0
+        var longest = 0
+        var current = 0
         for character in text {
             current = character == "`" ? current + 1 : 0
             longest = max(longest, current)

@@ -24,8 +24,10 @@ public struct ScanReport: Sendable {
     /// Per input: resources and instances read, module calls read and not read, unknowns that mattered.
     public var coverage: [InputCoverage] = []
 
-    public init(findings: [Finding] = [], diagnostics: [Diagnostic] = [], checks: [CheckDescription] = [],
-                inputs: [String] = [], toolVersion: String, suppressed: Int = 0, sourceRoot: String? = nil) {
+    public init(
+        findings: [Finding] = [], diagnostics: [Diagnostic] = [], checks: [CheckDescription] = [],
+        inputs: [String] = [], toolVersion: String, suppressed: Int = 0, sourceRoot: String? = nil
+    ) {
         self.findings = findings
         self.diagnostics = diagnostics
         self.checks = checks
@@ -62,7 +64,8 @@ extension ScanReport {
     public var orderedDiagnostics: [Diagnostic] {
         let indexed = diagnostics.enumerated().map { ($0.offset, $0.element) }
         return indexed.sorted { lhs, rhs in
-            let l = Self.place(of: lhs.1), r = Self.place(of: rhs.1)
+            let l = Self.place(of: lhs.1)
+            let r = Self.place(of: rhs.1)
             if l.file != r.file { return l.file < r.file }
             if l.line != r.line { return l.line < r.line }
             if l.column != r.column { return l.column < r.column }
@@ -87,7 +90,7 @@ extension ScanReport {
         switch (a.location, b.location) {
         case (nil, .some): return true
         case (.some, nil): return false
-        case let (.some(l), .some(r)):
+        case (.some(let l), .some(let r)):
             if l.file != r.file { return l.file < r.file }
             if l.line != r.line { return l.line < r.line }
             if l.column != r.column { return l.column < r.column }
@@ -99,8 +102,10 @@ extension ScanReport {
     }
 
     private static func place(of diagnostic: Diagnostic) -> (file: String, line: Int, column: Int) {
-        (diagnostic.file ?? diagnostic.location?.file ?? "", diagnostic.location?.line ?? 0,
-         diagnostic.location?.column ?? 0)
+        (
+            diagnostic.file ?? diagnostic.location?.file ?? "", diagnostic.location?.line ?? 0,
+            diagnostic.location?.column ?? 0
+        )
     }
 }
 
@@ -128,7 +133,7 @@ extension ScanReport {
         let names: [(kind: String, one: String, many: String)] = [
             ("terraform", "root module", "root modules"), ("plan", "plan", "plans"), ("snapshot", "snapshot", "snapshots"),
             ("gcloud", "gcloud file", "gcloud files"), ("node-file", "node file", "node files"),
-            ("kubernetes", "manifest set", "manifest sets"),
+            ("kubernetes", "manifest set", "manifest sets")
         ]
         let parts = names.compactMap { name -> String? in
             let count = coverage.filter { $0.kind == name.kind }.count

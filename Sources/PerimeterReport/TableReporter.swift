@@ -98,14 +98,16 @@ public struct TableReporter: Reporter {
         guard !diagnostics.isEmpty else { return nil }
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors
-        let heading = switch (errors, warnings) {
-        case (_, 0): "Input errors (\(errors))"
-        case (0, _): "Input warnings (\(warnings))"
-        default: "Input errors (\(errors)) and warnings (\(warnings))"
-        }
+        let heading =
+            switch (errors, warnings) {
+            case (_, 0): "Input errors (\(errors))"
+            case (0, _): "Input warnings (\(warnings))"
+            default: "Input errors (\(errors)) and warnings (\(warnings))"
+            }
         var lines = [style.bold(heading)]
         for diagnostic in diagnostics {
-            let place = diagnostic.location.map { "\($0.file):\($0.line):\($0.column): " }
+            let place =
+                diagnostic.location.map { "\($0.file):\($0.line):\($0.column): " }
                 ?? diagnostic.file.map { "\($0): " } ?? ""
             let label = style.diagnostic(diagnostic.severity.rawValue + ":", diagnostic.severity)
             let message = TerminalText.lines(diagnostic.message).joined(separator: " ")

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Decides whether the table gets ANSI colors.
@@ -21,9 +21,9 @@ public enum Terminal {
     /// Whether standard output is a terminal.
     public static var stdoutIsTTY: Bool {
         #if canImport(Glibc) || canImport(Musl) || canImport(Darwin)
-        isatty(STDOUT_FILENO) != 0
+            isatty(STDOUT_FILENO) != 0
         #else
-        false
+            false
         #endif
     }
 }

@@ -92,7 +92,8 @@ enum DirectoryInputs {
     private static func skipped(_ file: String, _ failure: FileTree.ReadFailure) -> SkippedInput {
         switch failure {
         case .notRegular(let reason): SkippedInput(path: file, reason: reason)
-        case .tooLarge(let size): SkippedInput(path: file, reason: .tooLarge, detail: "\(size) bytes, more than \(NodeInputDetection.maximumSize)")
+        case .tooLarge(let size):
+            SkippedInput(path: file, reason: .tooLarge, detail: "\(size) bytes, more than \(NodeInputDetection.maximumSize)")
         case .unreadable(let reason): SkippedInput(path: file, reason: .unreadable, detail: reason)
         }
     }

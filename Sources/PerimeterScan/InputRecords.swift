@@ -56,9 +56,10 @@ final class InputRecords {
             guard let record = records[input] else { return nil }
             let checks = undecided.filter { $0.kind == .check && $0.input == input }
             let blockers = Set(checks.map { [$0.resource, $0.reason] })
-            return InputCoverage(input: input, kind: record.kind, resources: record.resources, instances: record.instances,
-                                 moduleCallsRead: record.callSites.count, moduleCallsNotRead: record.modulesNotRead.count,
-                                 unknownValuesThatMattered: blockers.count, undecidedChecks: checks.count)
+            return InputCoverage(
+                input: input, kind: record.kind, resources: record.resources, instances: record.instances,
+                moduleCallsRead: record.callSites.count, moduleCallsNotRead: record.modulesNotRead.count,
+                unknownValuesThatMattered: blockers.count, undecidedChecks: checks.count)
         }
     }
 

@@ -5,8 +5,10 @@ import PerimeterModel
 /// Whole kubelet command lines: the config file and drop-in directory they name are looked up in the
 /// input (see `NodeFileLocator`) and layered as the kubelet does (`KubeletLayering`).
 extension NodeFileLoader {
-    static func loadKubelet(file: String, name: String, kind: NodeFileKind, data: Data, text: String, provenance: Provenance,
-                            into base: Snapshot) -> (snapshot: Snapshot, diagnostics: [Diagnostic]) {
+    static func loadKubelet(
+        file: String, name: String, kind: NodeFileKind, data: Data, text: String, provenance: Provenance,
+        into base: Snapshot
+    ) -> (snapshot: Snapshot, diagnostics: [Diagnostic]) {
         var snapshot = base
         var diagnostics: [Diagnostic] = []
         let source: KubeletSettingsSource = kind == .kubeletInfo ? .kubeletInfo : .commandLine
@@ -37,8 +39,9 @@ extension NodeFileLoader {
             } else {
                 // Variables only: a fragment of a command line written elsewhere; only what it sets is known.
                 for piece in result.fragments {
-                    KubeletConfigurationReader.apply(KubeletCommandLine(pieces: [piece], location: nil, binary: "").securityFlags(),
-                                                     to: &settings)
+                    KubeletConfigurationReader.apply(
+                        KubeletCommandLine(pieces: [piece], location: nil, binary: "").securityFlags(),
+                        to: &settings)
                 }
             }
         default:
@@ -53,8 +56,10 @@ extension NodeFileLoader {
     }
 
     /// Finds what `--config` and `--config-dir` name, then layers defaults, files and flags.
-    private static func layer(_ commandLine: KubeletCommandLine, from file: String, into settings: inout KubeletSettings,
-                              consumed: inout [String]) -> [Diagnostic] {
+    private static func layer(
+        _ commandLine: KubeletCommandLine, from file: String, into settings: inout KubeletSettings,
+        consumed: inout [String]
+    ) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var referenced = KubeletLayering.Referenced()
         if let named = commandLine.value(of: "config") {
@@ -68,8 +73,10 @@ extension NodeFileLoader {
                     diagnostics.append(diagnostic)
                 }
             } else {
-                diagnostics.append(.warning("'--config=\(named.value)' is not in the input: the settings it may set are not known",
-                                            at: named.location))
+                diagnostics.append(
+                    .warning(
+                        "'--config=\(named.value)' is not in the input: the settings it may set are not known",
+                        at: named.location))
             }
         }
         if let named = commandLine.value(of: "config-dir") {
@@ -86,8 +93,10 @@ extension NodeFileLoader {
                 }
                 referenced.dropIns = .some(layers)
             } else {
-                diagnostics.append(.warning("'--config-dir=\(named.value)' is not in the input: the settings its drop-ins may set are not known",
-                                            at: named.location))
+                diagnostics.append(
+                    .warning(
+                        "'--config-dir=\(named.value)' is not in the input: the settings its drop-ins may set are not known",
+                        at: named.location))
             }
         }
         for reason in commandLine.unresolved {
@@ -103,7 +112,9 @@ extension NodeFileLoader {
         var readers: [String: Set<String>] = [:]
         for settings in snapshots.flatMap(\.kubeletSettings) {
             guard let reader = settings.provenance.location?.file else { continue }
-            for path in settings.consumedFiles ?? [] { readers[NodeFileLocator.standard(path), default: []].insert(NodeFileLocator.standard(reader)) }
+            for path in settings.consumedFiles ?? [] {
+                readers[NodeFileLocator.standard(path), default: []].insert(NodeFileLocator.standard(reader))
+            }
         }
         guard !readers.isEmpty else { return snapshots }
         return snapshots.map { snapshot in

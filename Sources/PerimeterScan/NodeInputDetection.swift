@@ -24,8 +24,10 @@ public enum NodeFileKind: String, Hashable, Sendable {
 /// unrelated YAML is skipped without errors.
 enum NodeInputDetection {
     static let maximumSize = 16 << 20
-    private static let skippedExtensions: Set<String> = ["swift", "go", "py", "md", "tf", "hcl", "rb", "js", "ts", "java", "c", "h",
-                                                         "png", "jpg", "gif", "zip", "gz", "tgz", "lock", "sum", "mod", "expect"]
+    private static let skippedExtensions: Set<String> = [
+        "swift", "go", "py", "md", "tf", "hcl", "rb", "js", "ts", "java", "c", "h",
+        "png", "jpg", "gif", "zip", "gz", "tgz", "lock", "sum", "mod", "expect"
+    ]
 
     static func isCandidate(name: String) -> Bool {
         let ext = (name as NSString).pathExtension.lowercased()
@@ -45,7 +47,8 @@ enum NodeInputDetection {
         if ext == "conf" && text.contains("kubelet.config.k8s.io") { return .nodeFile(file: path, name: name, kind: .documents) }
         if structured && GCloudReader.looksLikeGCloud(text) { return .gcloud(file: path, name: name) }
         // Workloads are Kubernetes manifests: the manifest input reads them, for RBAC and for read-only port uses alike.
-        if structured && (text.contains("KubeletConfiguration") || text.contains("kubelet.config.k8s.io") || text.contains("node.eks.aws")) {
+        if structured && (text.contains("KubeletConfiguration") || text.contains("kubelet.config.k8s.io") || text.contains("node.eks.aws"))
+        {
             return .nodeFile(file: path, name: name, kind: .documents)
         }
         if KubeletMetricsReader.looksLikeMetrics(text) { return .nodeFile(file: path, name: name, kind: .metrics) }

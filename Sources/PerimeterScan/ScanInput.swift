@@ -25,7 +25,8 @@ public enum ScanInput: Hashable, Sendable {
     public var path: String {
         switch self {
         case .terraform(let path), .terraformFile(let path), .plan(let path), .snapshot(let path),
-             .gcloud(let path, _), .nodeFile(let path, _, _): path
+            .gcloud(let path, _), .nodeFile(let path, _, _):
+            path
         case .kubernetes(let files): files.count == 1 ? files[0] : "\(files.count) Kubernetes manifests"
         }
     }
@@ -56,15 +57,18 @@ public enum InputDiscovery {
             case .special(let reason):
                 discovery.diagnostics.append(.error("Not a regular file (\(reason.singular)): perimeter never opens one", file: path))
             case .directory:
-                guard FileManager.default.isReadableFile(atPath: path), (try? FileManager.default.contentsOfDirectory(atPath: path)) != nil else {
+                guard FileManager.default.isReadableFile(atPath: path), (try? FileManager.default.contentsOfDirectory(atPath: path)) != nil
+                else {
                     discovery.diagnostics.append(.error("Cannot read directory", file: path))
                     continue
                 }
                 let roots = TerraformEvaluator.rootModules(under: path, loader: loader)
                 let tree = DirectoryInputs.find(under: path)
                 if roots.isEmpty && tree.inputs.isEmpty && tree.manifests.isEmpty {
-                    discovery.diagnostics.append(.error("No input found in this directory: Terraform (.tf, .tf.json), plan JSON, snapshots, gcloud JSON, "
-                                                        + "Kubernetes manifests, kubelet configuration, flags or /metrics, or user data", file: path))
+                    discovery.diagnostics.append(
+                        .error(
+                            "No input found in this directory: Terraform (.tf, .tf.json), plan JSON, snapshots, gcloud JSON, "
+                                + "Kubernetes manifests, kubelet configuration, flags or /metrics, or user data", file: path))
                 }
                 discovery.inputs += roots.map { .terraform(directory: $0) } + tree.inputs
                 discovery.diagnostics += tree.diagnostics
@@ -106,8 +110,10 @@ public enum InputDiscovery {
             return .failure(.error("Not an input but a \(reason.singular)", file: path))
         }
         if ManifestLoader.looksLikeManifest(data) { return .success(.kubernetes(files: [path])) }
-        return .failure(.error("Not an input perimeter knows: expected Terraform (.tf), `terraform show -json` output, a perimeter "
-                               + "snapshot, gcloud JSON, Kubernetes manifests, a kubelet configuration, flags or /metrics text, or user data",
-                               file: path))
+        return .failure(
+            .error(
+                "Not an input perimeter knows: expected Terraform (.tf), `terraform show -json` output, a perimeter "
+                    + "snapshot, gcloud JSON, Kubernetes manifests, a kubelet configuration, flags or /metrics text, or user data",
+                file: path))
     }
 }

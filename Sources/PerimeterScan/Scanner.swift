@@ -19,8 +19,10 @@ public struct ScanOptions: Sendable {
     /// `--namespace`: the namespace of manifests' namespaced objects that name none (as `kubectl apply -n`).
     public var namespace: String?
 
-    public init(paths: [String], variables: VariableInputs = VariableInputs(), checks: [any Check] = CheckRegistry.all,
-                snapshots: [Snapshot] = [], moduleSources: (any ModuleSourceResolver)? = nil) {
+    public init(
+        paths: [String], variables: VariableInputs = VariableInputs(), checks: [any Check] = CheckRegistry.all,
+        snapshots: [Snapshot] = [], moduleSources: (any ModuleSourceResolver)? = nil
+    ) {
         self.paths = paths
         self.variables = variables
         self.checks = checks
@@ -56,7 +58,8 @@ public enum Scanner {
         let records = InputRecords()
         for (number, input) in discovery.inputs.enumerated() {
             progress("[\(number + 1)/\(discovery.inputs.count)] \(input.path)")
-            let built = SnapshotBuilder.build(input, variables: options.variables, loader: loader, records: records, namespace: options.namespace)
+            let built = SnapshotBuilder.build(
+                input, variables: options.variables, loader: loader, records: records, namespace: options.namespace)
             diagnostics += built.diagnostics
             snapshots.append(built.snapshot)
         }
@@ -91,9 +94,10 @@ public enum Scanner {
             }
         }
         let gaps = records.modulesNotRead + undecided.entries
-        return ScanResult(findings: findings.sorted(by: Self.order), suppressed: suppressed,
-                          diagnostics: Self.unique(diagnostics), inputs: discovery.inputs, snapshots: snapshots,
-                          skipped: discovery.skipped, undecided: gaps, coverage: records.coverage(undecided: gaps))
+        return ScanResult(
+            findings: findings.sorted(by: Self.order), suppressed: suppressed,
+            diagnostics: Self.unique(diagnostics), inputs: discovery.inputs, snapshots: snapshots,
+            skipped: discovery.skipped, undecided: gaps, coverage: records.coverage(undecided: gaps))
     }
 
     /// The input a finding belongs to: its own file when the snapshot was read from several (a directory of
@@ -118,7 +122,9 @@ public enum Scanner {
 
 /// Loads every input under the paths into one snapshot, for questions that span inputs (RBAC, identities).
 public enum SnapshotLoader {
-    public static func load(_ paths: [String], variables: VariableInputs = VariableInputs(), namespace: String? = nil) -> (snapshot: Snapshot, diagnostics: [Diagnostic]) {
+    public static func load(_ paths: [String], variables: VariableInputs = VariableInputs(), namespace: String? = nil) -> (
+        snapshot: Snapshot, diagnostics: [Diagnostic]
+    ) {
         let loader = ModuleLoader()
         let discovery = InputDiscovery.discover(paths, loader: loader)
         var snapshot = Snapshot()
@@ -134,8 +140,10 @@ public enum SnapshotLoader {
 
 /// Turns one input into a snapshot.
 enum SnapshotBuilder {
-    static func build(_ input: ScanInput, variables: VariableInputs, loader: ModuleLoader,
-                      records: InputRecords? = nil, namespace: String? = nil) -> (snapshot: Snapshot, diagnostics: [Diagnostic]) {
+    static func build(
+        _ input: ScanInput, variables: VariableInputs, loader: ModuleLoader,
+        records: InputRecords? = nil, namespace: String? = nil
+    ) -> (snapshot: Snapshot, diagnostics: [Diagnostic]) {
         records?.record(kind: input.coverageKind, input: input.path)
         switch input {
         case .terraform(let directory):
@@ -179,7 +187,8 @@ enum SnapshotBuilder {
             var diagnostics: [Diagnostic] = []
             let kustomized = KustomizationNamespaces.namespaces(for: files)
             for file in files {
-                let loaded = ManifestLoader.load(file: file, namespace: ManifestNamespace(kustomization: kustomized[file], given: namespace))
+                let loaded = ManifestLoader.load(
+                    file: file, namespace: ManifestNamespace(kustomization: kustomized[file], given: namespace))
                 snapshot.merge(loaded.snapshot)
                 diagnostics += loaded.diagnostics
                 // Files with workloads are read again for calls to the kubelet read-only port (errors are reported once,

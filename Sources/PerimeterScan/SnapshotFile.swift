@@ -23,7 +23,10 @@ public enum SnapshotFile {
                 return .failure(.error("Not a perimeter snapshot (kind '\(envelope.kind)')", file: path))
             }
             guard envelope.snapshot.version <= Snapshot.currentVersion else {
-                return .failure(.error("Snapshot version \(envelope.snapshot.version) is newer than this perimeter reads (\(Snapshot.currentVersion)); upgrade perimeter", file: path))
+                return .failure(
+                    .error(
+                        "Snapshot version \(envelope.snapshot.version) is newer than this perimeter reads (\(Snapshot.currentVersion)); upgrade perimeter",
+                        file: path))
             }
             return .success(envelope.snapshot)
         } catch {

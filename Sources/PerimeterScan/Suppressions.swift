@@ -23,7 +23,8 @@ public final class Suppressions {
         // caller's findings only, since another caller's chain names another block.
         if let chain, chain.contains(where: { silences(ruleId, call: $0) }) { return true }
         guard let location, let lines = lines(of: location.file),
-              location.line >= 1, location.line <= lines.count else { return false }
+            location.line >= 1, location.line <= lines.count
+        else { return false }
         let index = location.line - 1
         if ids(in: lines[index]).contains(ruleId) { return true }
         if commentIDs(above: index, in: lines).contains(ruleId) { return true }

@@ -14,7 +14,9 @@ struct AWSOptions: ParsableArguments {
     @Option(help: "Profile of ~/.aws/config and ~/.aws/credentials (default: AWS_PROFILE, then 'default').")
     var profile: String?
 
-    @Option(name: .customLong("endpoint-url"), help: "Send every call to this URL, a VPC endpoint or a test server (default: AWS_ENDPOINT_URL).")
+    @Option(
+        name: .customLong("endpoint-url"), help: "Send every call to this URL, a VPC endpoint or a test server (default: AWS_ENDPOINT_URL)."
+    )
     var endpointURL: String?
 
     @Option(help: "'cluster': the cluster's VPC and the VPCs peered with it; 'region': every VPC of the region.")
@@ -48,8 +50,9 @@ struct AWSOptions: ParsableArguments {
     func collect(reportingErrors: Bool = true) async throws -> Snapshot {
         let request = AWSCollectionRequest(
             cluster: cluster ?? "", scope: scope, region: region, profile: profile,
-            client: AWSClientOptions(endpointURL: (endpointURL ?? environmentEndpoint).flatMap(URL.init(string:)), timeout: timeout,
-                                     retry: RetryPolicy(maxAttempts: maxAttempts), maxConcurrentCalls: concurrency),
+            client: AWSClientOptions(
+                endpointURL: (endpointURL ?? environmentEndpoint).flatMap(URL.init(string:)), timeout: timeout,
+                retry: RetryPolicy(maxAttempts: maxAttempts), maxConcurrentCalls: concurrency),
             toolVersion: PerimeterVersion.current)
         let showProgress = isatty(STDERR_FILENO) == 1
         let label = cluster ?? ""

@@ -17,7 +17,7 @@ enum CheckCatalogText {
     static func explanation(_ description: CheckDescription) -> String {
         var lines = [
             "\(description.id)  \(description.title)",
-            "severity: \(description.severity.rawValue)   slug: \(description.slug)",
+            "severity: \(description.severity.rawValue)   slug: \(description.slug)"
         ]
         if let owasp = description.owasp { lines.append("OWASP Kubernetes Top 10: \(owasp)") }
         if let cis = description.cis { lines.append("CIS: \(cis)") }

@@ -65,7 +65,10 @@ struct CollectKubeCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("error: cannot write '\(output)': \(error.localizedDescription)\n".utf8))
             throw ExitCode(2)
         }
-        FileHandle.standardError.write(Data("collected \(objects.roles.count) roles, \(objects.bindings.count) bindings, \(objects.serviceAccounts.count) service accounts, \(objects.workloads.count) workloads in \(result.pages) pages into \(output)\n".utf8))
+        FileHandle.standardError.write(
+            Data(
+                "collected \(objects.roles.count) roles, \(objects.bindings.count) bindings, \(objects.serviceAccounts.count) service accounts, \(objects.workloads.count) workloads in \(result.pages) pages into \(output)\n"
+                    .utf8))
         if result.diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(2) }
     }
 }

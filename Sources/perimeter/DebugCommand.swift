@@ -29,12 +29,13 @@ struct DebugCommand: ParsableCommand {
                     errors.append(.error("Cannot read file", file: path))
                     continue
                 }
-                let result = path.hasSuffix(".json")
+                let result =
+                    path.hasSuffix(".json")
                     ? HCLParser.parseJSONFile(source: source, path: path)
                     : HCLParser.parseFile(source: source, path: path)
                 errors += result.diagnostics.filter { $0.severity == .error }
             }
-            errors.prefix(20).forEach { FileHandle.standardError.write(Data("\($0)\n".utf8)) }
+            for error in errors.prefix(20) { FileHandle.standardError.write(Data("\(error)\n".utf8)) }
             print("\(paths.count) files, \(errors.count) errors")
             if !errors.isEmpty { throw ExitCode(2) }
         }
@@ -60,7 +61,9 @@ struct DebugCommand: ParsableCommand {
                     let evaluation = TerraformEvaluator.evaluate(directory: root, loader: loader)
                     resources += evaluation.resources.count
                     diagnostics += evaluation.diagnostics
-                    if list { evaluation.resources.forEach { print($0.address) } }
+                    if list {
+                        for resource in evaluation.resources { print(resource.address) }
+                    }
                     if values {
                         for resource in evaluation.resources {
                             print("\(resource.address) = \(ValueText.render(.object(resource.values)))")
@@ -73,7 +76,9 @@ struct DebugCommand: ParsableCommand {
             for diagnostic in diagnostics where diagnostic.severity == .error || warnings {
                 FileHandle.standardError.write(Data("\(diagnostic)\n".utf8))
             }
-            print("\(roots) root modules, \(loader.filesParsed) files, \(resources) resource instances, \(errors.count) errors, \(diagnostics.count - errors.count) warnings")
+            print(
+                "\(roots) root modules, \(loader.filesParsed) files, \(resources) resource instances, \(errors.count) errors, \(diagnostics.count - errors.count) warnings"
+            )
             if !errors.isEmpty { throw ExitCode(2) }
         }
     }

@@ -68,10 +68,17 @@ struct DiffCommand: ParsableCommand {
     }
 
     private func json(_ diff: FindingDiff) throws -> String {
-        struct Output: Encodable { var before: String; var after: String; var fixed: [Finding]; var introduced: [Finding]; var unchanged: [Finding] }
+        struct Output: Encodable {
+            var before: String
+            var after: String
+            var fixed: [Finding]
+            var introduced: [Finding]
+            var unchanged: [Finding]
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        let data = try encoder.encode(Output(before: before, after: after, fixed: diff.fixed, introduced: diff.introduced, unchanged: diff.unchanged))
+        let data = try encoder.encode(
+            Output(before: before, after: after, fixed: diff.fixed, introduced: diff.introduced, unchanged: diff.unchanged))
         return String(decoding: data, as: UTF8.self)
     }
 }

@@ -8,12 +8,18 @@ struct EvaluationOptions: ParsableArguments {
     @Option(name: .customLong("max-instances"), help: "Most instances one count or for_each may ask for (default: 10000).")
     var maximumInstances: Int?
 
-    @Option(name: .customLong("limit"),
-            help: "Raise or lower one evaluation limit, as NAME=VALUE (repeatable); NAME is one of \(EvaluationLimits.settableNames.joined(separator: ", ")).")
+    @Option(
+        name: .customLong("limit"),
+        help:
+            "Raise or lower one evaluation limit, as NAME=VALUE (repeatable); NAME is one of \(EvaluationLimits.settableNames.joined(separator: ", "))."
+    )
     var limits: [String] = []
 
-    @Flag(name: .customLong("allow-outside-files"),
-          help: "Let file(), templatefile(), fileset() and local module sources read outside the scanned tree (its git repository, or the directory given).")
+    @Flag(
+        name: .customLong("allow-outside-files"),
+        help:
+            "Let file(), templatefile(), fileset() and local module sources read outside the scanned tree (its git repository, or the directory given)."
+    )
     var allowOutsideFiles = false
 
     @Flag(name: .customLong("read-env-vars"), help: "Use TF_VAR_* values from the environment (they may then appear in the report).")
@@ -44,7 +50,9 @@ struct EvaluationOptions: ParsableArguments {
         inputs.limits.treeRoots = scanned.map { path in
             var isDirectory: ObjCBool = false
             let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
-            guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory), !isDirectory.boolValue else { return absolute }
+            guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory), !isDirectory.boolValue else {
+                return absolute
+            }
             return (absolute as NSString).deletingLastPathComponent
         }
         if readEnvironmentVariables {

@@ -8,8 +8,10 @@ struct ModuleDownloadOptions: ParsableArguments {
     @Flag(help: "Download registry, Git and HTTP module sources that 'terraform init' did not install (uses the network).")
     var downloadModules = false
 
-    @Option(help: ArgumentHelp("Where downloaded modules are kept (default: $XDG_CACHE_HOME/perimeter/modules, else ~/.cache/perimeter/modules).",
-                               valueName: "dir"))
+    @Option(
+        help: ArgumentHelp(
+            "Where downloaded modules are kept (default: $XDG_CACHE_HOME/perimeter/modules, else ~/.cache/perimeter/modules).",
+            valueName: "dir"))
     var moduleCache: String?
 
     func validate() throws {

@@ -13,8 +13,10 @@ struct Perimeter: AsyncParsableCommand {
             the kubelet and the API server, naming the exact rule and line to change.
             """,
         version: PerimeterVersion.current,
-        subcommands: [ScanCommand.self, CollectCommand.self, RBACCommand.self, DiffCommand.self, ProbeCommand.self, ChecksCommand.self,
-                      DebugCommand.self],
+        subcommands: [
+            ScanCommand.self, CollectCommand.self, RBACCommand.self, DiffCommand.self, ProbeCommand.self, ChecksCommand.self,
+            DebugCommand.self
+        ],
         defaultSubcommand: ScanCommand.self
     )
 }

@@ -48,7 +48,9 @@ struct ProbeCommand: AsyncParsableCommand {
     private func portList() throws -> [Int] {
         let list = ports.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         let numbers = list.compactMap(Int.init).filter { (1...65535).contains($0) }
-        guard !list.isEmpty, numbers.count == list.count else { throw ValidationError("--ports must be port numbers such as 10250,10255, not '\(ports)'") }
+        guard !list.isEmpty, numbers.count == list.count else {
+            throw ValidationError("--ports must be port numbers such as 10250,10255, not '\(ports)'")
+        }
         return numbers
     }
 
@@ -66,13 +68,15 @@ struct ProbeCommand: AsyncParsableCommand {
         let probe = KubeletProbe(timeout: .milliseconds(Int64(timeout * 1000)), concurrency: concurrency)
         let results = await probe.probe(try targets())
         for result in results {
-            FileHandle.standardError.write(Data("\(result.target): \(result.verdict.rawValue) (\(result.exchanges.joined(separator: "; ")))\n".utf8))
+            FileHandle.standardError.write(
+                Data("\(result.target): \(result.verdict.rawValue) (\(result.exchanges.joined(separator: "; ")))\n".utf8))
         }
         let findings = KubeletProbe.findings(results)
         let checks = ["NODE-002", "NODE-003"].compactMap { CheckRegistry.check(id: $0)?.description }
-        let report = ScanReport(findings: findings, diagnostics: [], checks: checks, inputs: addresses,
-                                toolVersion: PerimeterVersion.current, suppressed: 0,
-                                sourceRoot: FileManager.default.currentDirectoryPath)
+        let report = ScanReport(
+            findings: findings, diagnostics: [], checks: checks, inputs: addresses,
+            toolVersion: PerimeterVersion.current, suppressed: 0,
+            sourceRoot: FileManager.default.currentDirectoryPath)
         try ReportOutput.write(report, format: self.report.format, output: self.report.output)
         if let threshold = self.report.failOn.severity, findings.contains(where: { $0.severity >= threshold }) { throw ExitCode(1) }
     }

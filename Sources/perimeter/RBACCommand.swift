@@ -36,8 +36,9 @@ struct RBACCommand: ParsableCommand {
 
         @OptionGroup var kubernetes: KubernetesVersionOption
 
-        @Option(name: .customLong("manifest-namespace"),
-                help: "Namespace of manifests' namespaced objects that name none, as `kubectl apply -n` gives it (-n is the request's).")
+        @Option(
+            name: .customLong("manifest-namespace"),
+            help: "Namespace of manifests' namespaced objects that name none, as `kubectl apply -n` gives it (-n is the request's).")
         var manifestNamespace: String?
 
         func load() throws -> (RBACQueries, [Diagnostic]) {
@@ -98,29 +99,40 @@ struct RBACCommand: ParsableCommand {
         @OptionGroup var request: RequestOptions
         @OptionGroup var inputs: Inputs
 
-        @Option(name: .customLong("repeat"), help: "Answer the query this many times on the built index and print the time per query (benchmarks).")
+        @Option(
+            name: .customLong("repeat"),
+            help: "Answer the query this many times on the built index and print the time per query (benchmarks).")
         var repeatCount: Int = 0
 
         func run() throws {
             let started = Date()
             let (queries, diagnostics) = try inputs.load()
             let loaded = Date()
-            let access = AccessRequest.parse(verb: verb, resource: resource, namespace: request.namespace, name: request.name,
-                                             apiGroup: request.apiGroup)
+            let access = AccessRequest.parse(
+                verb: verb, resource: resource, namespace: request.namespace, name: request.name,
+                apiGroup: request.apiGroup)
             var answer = queries.whoCan(access)
             if repeatCount > 0 {
                 let clock = ContinuousClock()
                 let elapsed = clock.measure {
                     for _ in 0..<repeatCount { answer = queries.whoCan(access) }
                 }
-                let perQuery = Double(elapsed.components.attoseconds) / 1e15 / Double(repeatCount) + Double(elapsed.components.seconds) * 1000 / Double(repeatCount)
+                let perQuery =
+                    Double(elapsed.components.attoseconds) / 1e15 / Double(repeatCount) + Double(elapsed.components.seconds) * 1000
+                    / Double(repeatCount)
                 let rules = queries.authorizer.effectiveRules.reduce(0) { $0 + $1.count }
-                FileHandle.standardError.write(Data(String(format: "%d rules, %d bindings; load+index %.0f ms; who-can %.3f ms/query over %d queries\n",
-                                                           rules, queries.authorizer.bindings.count, loaded.timeIntervalSince(started) * 1000,
-                                                           perQuery, repeatCount).utf8))
+                FileHandle.standardError.write(
+                    Data(
+                        String(
+                            format: "%d rules, %d bindings; load+index %.0f ms; who-can %.3f ms/query over %d queries\n",
+                            rules, queries.authorizer.bindings.count, loaded.timeIntervalSince(started) * 1000,
+                            perQuery, repeatCount
+                        ).utf8))
             }
-            print(inputs.format == .json ? RBACOutput.whoCanJSON(answer, errors: diagnostics.filter { $0.severity == .error })
-                                         : RBACOutput.whoCanTable(answer))
+            print(
+                inputs.format == .json
+                    ? RBACOutput.whoCanJSON(answer, errors: diagnostics.filter { $0.severity == .error })
+                    : RBACOutput.whoCanTable(answer))
             try RBACCommand.finish(diagnostics)
         }
     }
@@ -149,8 +161,9 @@ struct RBACCommand: ParsableCommand {
             let ref = try RBACCommand.subject(subject)
             let (queries, diagnostics) = try inputs.load()
             let resolved = queries.resolve(ref, extraGroups: groups)
-            let access = AccessRequest.parse(verb: verb, resource: resource, namespace: request.namespace, name: request.name,
-                                             apiGroup: request.apiGroup)
+            let access = AccessRequest.parse(
+                verb: verb, resource: resource, namespace: request.namespace, name: request.name,
+                apiGroup: request.apiGroup)
             let grants = queries.can(resolved, access)
             print(inputs.format == .json ? RBACOutput.canJSON(resolved, access, grants) : RBACOutput.canTable(resolved, access, grants))
             try RBACCommand.finish(diagnostics, allowed: !grants.isEmpty)
@@ -177,8 +190,10 @@ struct RBACCommand: ParsableCommand {
             let (queries, diagnostics) = try inputs.load()
             let resolved = queries.resolve(ref, extraGroups: groups)
             let rows = queries.matrix(resolved, namespace: namespace)
-            print(inputs.format == .json ? RBACOutput.matrixJSON(resolved, namespace: namespace, rows)
-                                         : RBACOutput.matrixTable(resolved, namespace: namespace, rows))
+            print(
+                inputs.format == .json
+                    ? RBACOutput.matrixJSON(resolved, namespace: namespace, rows)
+                    : RBACOutput.matrixTable(resolved, namespace: namespace, rows))
             try RBACCommand.finish(diagnostics)
         }
     }

@@ -17,8 +17,11 @@ struct ReportOptions: ParsableArguments {
 /// Writes a report to `--output` or standard output; color only on a terminal, never into a file.
 enum ReportOutput {
     static func write(_ report: ScanReport, format: OutputFormat, output: String?) throws {
-        let color = output == nil && Terminal.wantsColor(stdoutIsTTY: Terminal.stdoutIsTTY,
-                                                         environment: ProcessInfo.processInfo.environment)
+        let color =
+            output == nil
+            && Terminal.wantsColor(
+                stdoutIsTTY: Terminal.stdoutIsTTY,
+                environment: ProcessInfo.processInfo.environment)
         let text = makeReporter(format, color: color).render(report) + "\n"
         guard let output else {
             FileHandle.standardOutput.write(Data(text.utf8))

@@ -54,8 +54,9 @@ struct ScanCommand: AsyncParsableCommand {
     @Option(name: .customLong("var"), help: "Set a root module variable, as NAME=VALUE (repeatable).")
     var variables: [String] = []
 
-    @Flag(name: .customLong("fail-on-undecided"),
-          help: "Exit 1 when a check is left undecided (a value known only after apply) or a module call is not read.")
+    @Flag(
+        name: .customLong("fail-on-undecided"),
+        help: "Exit 1 when a check is left undecided (a value known only after apply) or a module call is not read.")
     var failOnUndecided = false
 
     @Option(name: .customLong("var-file"), help: "Read root module variables from a .tfvars file (repeatable).")
@@ -67,7 +68,11 @@ struct ScanCommand: AsyncParsableCommand {
 
     @OptionGroup(title: "Kubernetes") var kubernetes: KubernetesVersionOption
 
-    @Option(name: .shortAndLong, help: "Namespace of manifests' namespaced objects that name none, as `kubectl apply -n` gives it (a kustomization's namespace still wins).")
+    @Option(
+        name: .shortAndLong,
+        help:
+            "Namespace of manifests' namespaced objects that name none, as `kubectl apply -n` gives it (a kustomization's namespace still wins)."
+    )
     var namespace: String?
 
     func validate() throws {
@@ -96,8 +101,9 @@ struct ScanCommand: AsyncParsableCommand {
             }
         }
         let scanned = paths.isEmpty && !aws ? ["."] : paths
-        var options = ScanOptions(paths: scanned, variables: variableInputs(), checks: selected, snapshots: live,
-                                  moduleSources: modules.resolver)
+        var options = ScanOptions(
+            paths: scanned, variables: variableInputs(), checks: selected, snapshots: live,
+            moduleSources: modules.resolver)
         options.kubernetesPolicy = kubernetes.policy
         options.namespace = namespace
         let showProgress = isatty(STDERR_FILENO) == 1
@@ -107,10 +113,12 @@ struct ScanCommand: AsyncParsableCommand {
         if showProgress { FileHandle.standardError.write(Data("\u{1B}[2K\r".utf8)) }
         result.diagnostics += awsGap
 
-        let report = ScanReport(findings: result.findings, diagnostics: result.diagnostics,
-                                checks: selected.map(\.description), inputs: scanned + live.flatMap(\.sources),
-                                toolVersion: PerimeterVersion.current, suppressed: result.suppressed.count,
-                                sourceRoot: FileManager.default.currentDirectoryPath).with(skipped: result.skipped)
+        let report = ScanReport(
+            findings: result.findings, diagnostics: result.diagnostics,
+            checks: selected.map(\.description), inputs: scanned + live.flatMap(\.sources),
+            toolVersion: PerimeterVersion.current, suppressed: result.suppressed.count,
+            sourceRoot: FileManager.default.currentDirectoryPath
+        ).with(skipped: result.skipped)
             .with(undecided: result.undecided, coverage: result.coverage)
         try ReportOutput.write(report, format: self.report.format, output: self.report.output)
         if self.report.format != .table || self.report.output != nil {

@@ -3,6 +3,7 @@ import PerimeterChecks
 import PerimeterModel
 import PerimeterScan
 import Testing
+
 @testable import PerimeterAWS
 
 /// Every test against moto_server lives under this suite: one server, seeded state shared, one test at a time.
@@ -19,7 +20,7 @@ func expectedBeforeFindings(_ seed: SeedSummary) -> [String] {
         "NET-004 \(seed.nodegroup.name)",
         "NET-010 \(seed.cluster.name)",
         "NODE-001 \(seed.nodegroup.launch_template_id)",
-        "NODE-001 \(seed.nodegroup.eks_managed_launch_template_id)",
+        "NODE-001 \(seed.nodegroup.eks_managed_launch_template_id)"
     ] + seed.nodegroup.instance_ids.map { "NODE-001 \($0)" }).sorted()
 }
 
@@ -54,7 +55,10 @@ extension LiveAWSTests {
 
             // Not a finding, but there: the node SG's node-to-node self rule and the leftover /32.
             let nodeSG = try #require(seed.security_groups.node)
-            #expect(snapshot.securityGroupRules.contains { $0.group == .key(nodeSG) && $0.endpoints == [.selfGroup] && $0.ipProtocol == .known(.all) })
+            #expect(
+                snapshot.securityGroupRules.contains {
+                    $0.group == .key(nodeSG) && $0.endpoints == [.selfGroup] && $0.ipProtocol == .known(.all)
+                })
             let cluster = try #require(snapshot.eksClusters.first)
             #expect(cluster.endpointPublicAccess == .known(false))
             #expect(cluster.publicAccessCidrs == .known(["13.125.215.119/32"]))
@@ -86,7 +90,13 @@ extension LiveAWSTests {
 
             let scanBefore = try PerimeterCLI.run(["scan", beforeFile, "--format", "json"], environment: environment)
             #expect(scanBefore.status == 1)
-            struct Report: Decodable { struct Item: Decodable { var ruleId: String; var resource: String }; var findings: [Item] }
+            struct Report: Decodable {
+                struct Item: Decodable {
+                    var ruleId: String
+                    var resource: String
+                }
+                var findings: [Item]
+            }
             let report = try JSONDecoder().decode(Report.self, from: Data(scanBefore.stdout.utf8))
             #expect(report.findings.map { "\($0.ruleId) \($0.resource)" }.sorted() == expectedBeforeFindings(seed))
 
@@ -120,7 +130,10 @@ extension LiveAWSTests {
             #expect(snapshot.instances.count == 500 + 3, "scale instances, two nodes, the VPN instance")
             #expect(snapshot.vpcs.count == 500 + 2)
             #expect(Set(snapshot.instances.map(\.key)).count == snapshot.instances.count, "no instance read twice")
-            #expect(snapshot.securityGroupRules.filter { rule in scale.security_group_ids.contains(rule.group.knownKey ?? "") && rule.direction == .ingress }.count == 1000)
+            #expect(
+                snapshot.securityGroupRules.filter { rule in
+                    scale.security_group_ids.contains(rule.group.knownKey ?? "") && rule.direction == .ingress
+                }.count == 1000)
             // The benign scale objects add no finding.
             #expect(findingLines(snapshot) == expectedBeforeFindings(seed))
             #expect((snapshot.collection?.calls ?? 0) >= 6 + 10)

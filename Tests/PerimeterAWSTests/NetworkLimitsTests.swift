@@ -1,6 +1,7 @@
 import Foundation
 import PerimeterModel
 import Testing
+
 @testable import PerimeterAWS
 
 /// Servers that answer badly, on 127.0.0.1: a body that trickles in, a body larger than the cap, headers
@@ -9,9 +10,11 @@ import Testing
     static let keys = AWSCredentials(accessKeyID: "AKIAPERIMETERTEST", secretAccessKey: "secret")
 
     static func client(_ server: LoopbackServer, timeout: TimeInterval, attempts: Int = 1, maxBytes: Int = 256 << 20) -> AWSClient {
-        AWSClient(credentials: keys, region: "eu-west-1",
-                  options: AWSClientOptions(endpointURL: URL(string: server.url), timeout: timeout,
-                                            retry: RetryPolicy(maxAttempts: attempts, baseDelay: 0.01), maxResponseBytes: maxBytes))
+        AWSClient(
+            credentials: keys, region: "eu-west-1",
+            options: AWSClientOptions(
+                endpointURL: URL(string: server.url), timeout: timeout,
+                retry: RetryPolicy(maxAttempts: attempts, baseDelay: 0.01), maxResponseBytes: maxBytes))
     }
 
     /// The call's error, its wall time and the CPU time this process spent meanwhile.
@@ -26,9 +29,9 @@ import Testing
     static func cpuSeconds() -> Double {
         var usage = rusage()
         #if canImport(Glibc)
-        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+            getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
         #else
-        getrusage(RUSAGE_SELF, &usage)
+            getrusage(RUSAGE_SELF, &usage)
         #endif
         return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
@@ -75,12 +78,20 @@ import Testing
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("perimeter-scan-aws-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        try FileManager.default.copyItem(atPath: LoopbackServer.packageRoot.appendingPathComponent(
-            "Tests/PerimeterChecksTests/Fixtures/checks/NET-001/trigger_ranges_protocols_ipv6.tf").path, toPath: directory + "/main.tf")
+        try FileManager.default.copyItem(
+            atPath: LoopbackServer.packageRoot.appendingPathComponent(
+                "Tests/PerimeterChecksTests/Fixtures/checks/NET-001/trigger_ranges_protocols_ipv6.tf"
+            ).path, toPath: directory + "/main.tf")
         let alone = try PerimeterCLI.run(["scan", directory, "--format", "json"], environment: isolatedEnvironment())
         struct Report: Decodable {
-            struct Item: Decodable { var ruleId: String; var resource: String }
-            struct Problem: Decodable { var message: String; var file: String? }
+            struct Item: Decodable {
+                var ruleId: String
+                var resource: String
+            }
+            struct Problem: Decodable {
+                var message: String
+                var file: String?
+            }
             var findings: [Item]
             var errors: [Problem]
         }
@@ -91,16 +102,22 @@ import Testing
             let server = try LoopbackServer(mode)
             defer { server.stop() }
             let started = Date()
-            let scanned = try PerimeterCLI.run(["scan", directory, "--aws", "--cluster", "prod", "--region", "eu-west-1",
-                                                "--endpoint-url", server.url, "--timeout", "1", "--max-attempts", "1", "--format", "json"],
-                                               environment: isolatedEnvironment(["AWS_ACCESS_KEY_ID": "AKIAPERIMETERTEST",
-                                                                                 "AWS_SECRET_ACCESS_KEY": "secret"]))
+            let scanned = try PerimeterCLI.run(
+                [
+                    "scan", directory, "--aws", "--cluster", "prod", "--region", "eu-west-1",
+                    "--endpoint-url", server.url, "--timeout", "1", "--max-attempts", "1", "--format", "json"
+                ],
+                environment: isolatedEnvironment([
+                    "AWS_ACCESS_KEY_ID": "AKIAPERIMETERTEST",
+                    "AWS_SECRET_ACCESS_KEY": "secret"
+                ]))
             let elapsed = Date().timeIntervalSince(started)
             #expect(scanned.status == 2, "\(mode): \(scanned.stderr)")
             let report = try JSONDecoder().decode(Report.self, from: Data(scanned.stdout.utf8))
             #expect(report.findings.map { "\($0.ruleId) \($0.resource)" } == expected, "\(mode): the directory's findings are kept")
-            #expect(report.errors.contains { $0.file == "aws:prod" && $0.message.contains("AWS not read") && $0.message.contains("no answer") },
-                    "\(mode): \(report.errors)")
+            #expect(
+                report.errors.contains { $0.file == "aws:prod" && $0.message.contains("AWS not read") && $0.message.contains("no answer") },
+                "\(mode): \(report.errors)")
             #expect(scanned.stderr.contains("AWS not read"))
             #expect(elapsed < 15, "\(mode): \(elapsed) s")
             print("scan --aws against \(mode.joined(separator: " ")): exit \(scanned.status) after \(String(format: "%.2f", elapsed)) s")

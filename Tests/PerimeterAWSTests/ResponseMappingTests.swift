@@ -1,6 +1,7 @@
 import Foundation
 import PerimeterModel
 import Testing
+
 @testable import PerimeterAWS
 
 /// Real moto wire samples (`shared/data/aws-api-samples`) → snapshot objects, without a network.
@@ -63,7 +64,8 @@ import Testing
     }
 
     @Test func launchTemplateVersions() throws {
-        let versions = try xml("ec2-DescribeLaunchTemplateVersions.xml").list("launchTemplateVersionSet").compactMap(EC2Mapping.launchTemplate)
+        let versions = try xml("ec2-DescribeLaunchTemplateVersions.xml").list("launchTemplateVersionSet").compactMap(
+            EC2Mapping.launchTemplate)
         #expect(versions.map(\.version) == ["1", "2"])
         #expect(versions[0].setsSecurityGroups == .known(false))
         #expect(versions[0].metadataOptions?.httpTokens == .known("optional"))
@@ -83,7 +85,8 @@ import Testing
         let privateTable = try #require(tables.first { $0.0.id == "rtb-5fc44be4df19050a7" })
         #expect(privateTable.0.subnets.count == 2)
 
-        let peering = try #require(try xml("ec2-DescribeVpcPeeringConnections.xml").list("vpcPeeringConnectionSet").compactMap(EC2Mapping.peering).first)
+        let peering = try #require(
+            try xml("ec2-DescribeVpcPeeringConnections.xml").list("vpcPeeringConnectionSet").compactMap(EC2Mapping.peering).first)
         #expect(peering.status == "active")
         #expect(peering.requesterVPC == .key("vpc-1646b898d0d164582"))
         #expect(peering.requesterAllowsRemoteDNS == .known(true) && peering.accepterAllowsRemoteDNS == .known(true))
@@ -123,7 +126,8 @@ import Testing
         #expect(!listed.isEmpty && listed.allSatisfy { $0.assumeRolePolicy.value?.hasPrefix("{") == true })
 
         let arn = try #require(try xml("iam-ListOpenIDConnectProviders.xml").find("Arn")?.text)
-        let provider = QueryMapping.oidcProvider(arn: arn, details: try xml("iam-GetOpenIDConnectProvider.xml").find("GetOpenIDConnectProviderResult"))
+        let provider = QueryMapping.oidcProvider(
+            arn: arn, details: try xml("iam-GetOpenIDConnectProvider.xml").find("GetOpenIDConnectProviderResult"))
         #expect(provider.url == .known("https://oidc.eks.ap-northeast-2.amazonaws.com/id/3zXdImA4ht"))
         #expect(provider.clientIDs == .known(["sts.amazonaws.com"]))
     }
@@ -131,16 +135,20 @@ import Testing
     @Test func eksClusterAndNodegroup() throws {
         struct ClusterAnswer: Decodable { var cluster: EKSClusterDTO }
         struct NodegroupAnswer: Decodable { var nodegroup: EKSNodegroupDTO }
-        let before = try JSONDecoder().decode(ClusterAnswer.self, from: Data(contentsOf: Self.samples.appendingPathComponent("eks-DescribeCluster.before.json")))
+        let before = try JSONDecoder().decode(
+            ClusterAnswer.self, from: Data(contentsOf: Self.samples.appendingPathComponent("eks-DescribeCluster.before.json")))
         let cluster = EKSMapping.cluster(before.cluster)
         #expect(cluster.key == "eks-secure-infra-dev")
         #expect(cluster.clusterSecurityGroup == .key("sg-aaaebbe410be2a7c5"))
         #expect(cluster.endpointPublicAccess == .known(true))
         #expect(cluster.publicAccessCidrs == .known(["13.125.215.119/32"]))
-        let after = try JSONDecoder().decode(ClusterAnswer.self, from: Data(contentsOf: Self.samples.appendingPathComponent("eks-DescribeCluster.json")))
+        let after = try JSONDecoder().decode(
+            ClusterAnswer.self, from: Data(contentsOf: Self.samples.appendingPathComponent("eks-DescribeCluster.json")))
         #expect(EKSMapping.cluster(after.cluster).endpointPublicAccess == .known(false))
 
-        let dto = try JSONDecoder().decode(NodegroupAnswer.self, from: Data(contentsOf: Self.samples.appendingPathComponent("eks-DescribeNodegroup.json"))).nodegroup
+        let dto = try JSONDecoder().decode(
+            NodegroupAnswer.self, from: Data(contentsOf: Self.samples.appendingPathComponent("eks-DescribeNodegroup.json"))
+        ).nodegroup
         let group = EKSMapping.nodeGroup(dto, cluster: "eks-secure-infra-dev", existingSecurityGroups: [])
         #expect(group.launchTemplate == .key("lt-8440c632e4c8de8fe"))
         #expect(group.extraSecurityGroups.isEmpty, "moto's invented remote-access group is not in EC2, so it is not placed on nodes")
@@ -151,21 +159,29 @@ import Testing
     @Test func accessEntriesAndPolicies() throws {
         struct Entry: Decodable { var accessEntry: EKSAccessEntryDTO }
         struct Policies: Decodable { var associatedAccessPolicies: [EKSAssociatedPolicyDTO] }
-        let entry = try JSONDecoder().decode(Entry.self, from: Data("""
-            {"accessEntry": {"clusterName": "prod", "principalArn": "arn:aws:iam::123456789012:role/admin",
-             "kubernetesGroups": ["ops"], "username": "arn:aws:sts::123456789012:assumed-role/admin/{{SessionName}}",
-             "type": "STANDARD", "createdAt": 1.7e9, "tags": {}}}
-            """.utf8)).accessEntry
+        let entry = try JSONDecoder().decode(
+            Entry.self,
+            from: Data(
+                """
+                {"accessEntry": {"clusterName": "prod", "principalArn": "arn:aws:iam::123456789012:role/admin",
+                 "kubernetesGroups": ["ops"], "username": "arn:aws:sts::123456789012:assumed-role/admin/{{SessionName}}",
+                 "type": "STANDARD", "createdAt": 1.7e9, "tags": {}}}
+                """.utf8)
+        ).accessEntry
         let mapped = EKSMapping.accessEntry(entry, cluster: "prod")
         #expect(mapped.principalArn == .known("arn:aws:iam::123456789012:role/admin"))
         #expect(mapped.kubernetesGroups == .known(["ops"]))
         #expect(mapped.type == .known("STANDARD"))
         #expect(mapped.provenance.resource == "arn:aws:iam::123456789012:role/admin")
-        let policies = try JSONDecoder().decode(Policies.self, from: Data("""
-            {"clusterName": "prod", "principalArn": "arn:aws:iam::123456789012:role/admin", "associatedAccessPolicies": [
-              {"policyArn": "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy", "accessScope": {"type": "cluster", "namespaces": []}},
-              {"policyArn": "arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy", "accessScope": {"type": "namespace", "namespaces": ["dev"]}}]}
-            """.utf8)).associatedAccessPolicies
+        let policies = try JSONDecoder().decode(
+            Policies.self,
+            from: Data(
+                """
+                {"clusterName": "prod", "principalArn": "arn:aws:iam::123456789012:role/admin", "associatedAccessPolicies": [
+                  {"policyArn": "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy", "accessScope": {"type": "cluster", "namespaces": []}},
+                  {"policyArn": "arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy", "accessScope": {"type": "namespace", "namespaces": ["dev"]}}]}
+                """.utf8)
+        ).associatedAccessPolicies
         let associations = policies.map { EKSMapping.policyAssociation($0, principal: entry.principalArn, cluster: "prod") }
         #expect(associations.map(\.scopeType) == [.known("cluster"), .known("namespace")])
         #expect(associations[1].namespaces == ["dev"])
@@ -173,21 +189,27 @@ import Testing
 
     @Test func errorClassification() throws {
         func error(_ name: String, status: Int, headers: [String: String] = [:]) throws -> AWSCallError {
-            AWSCallError.from(operation: "x:Y", status: status, headers: headers, body: try Data(contentsOf: Self.samples.appendingPathComponent(name)))
+            AWSCallError.from(
+                operation: "x:Y", status: status, headers: headers, body: try Data(contentsOf: Self.samples.appendingPathComponent(name)))
         }
         let auth = try error("ec2-error.AuthFailure.bad-signature.xml", status: 401)
         #expect(auth.kind == .authentication && auth.code == "AuthFailure")
         #expect(try error("sts-error.SignatureDoesNotMatch.xml", status: 403).kind == .authentication)
         #expect(try error("ec2-error.InvalidGroup.NotFound.xml", status: 400).kind == .notFound)
-        let eks = try error("eks-error.ResourceNotFoundException.json", status: 404, headers: ["x-amzn-errortype": "ResourceNotFoundException:http://internal"])
+        let eks = try error(
+            "eks-error.ResourceNotFoundException.json", status: 404,
+            headers: ["x-amzn-errortype": "ResourceNotFoundException:http://internal"])
         #expect(eks.kind == .notFound && eks.code == "ResourceNotFoundException")
         #expect(eks.message == "No cluster found for name: does-not-exist.")
         #expect(try error("eks-ListAccessEntries.unsupported-404.html", status: 404).kind == .unsupported)
         let server = try error("ec2-error.bad-NextToken-500.html", status: 500)
         #expect(server.kind == .server && server.isRetryable)
         #expect(try error("iam-error.NoSuchEntity.xml", status: 404).kind == .notFound)
-        let throttled = AWSCallError.from(operation: "ec2:DescribeVpcs", status: 503, headers: [:],
-                                          body: Data("<Response><Errors><Error><Code>RequestLimitExceeded</Code><Message>Rate exceeded</Message></Error></Errors></Response>".utf8))
+        let throttled = AWSCallError.from(
+            operation: "ec2:DescribeVpcs", status: 503, headers: [:],
+            body: Data(
+                "<Response><Errors><Error><Code>RequestLimitExceeded</Code><Message>Rate exceeded</Message></Error></Errors></Response>"
+                    .utf8))
         #expect(throttled.kind == .throttled && throttled.isRetryable)
     }
 

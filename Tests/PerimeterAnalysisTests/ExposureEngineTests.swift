@@ -17,8 +17,9 @@ import Testing
 
     @Test func selfRuleResolvesToItsOwnGroup() {
         let engine = Self.engine([
-            Fixture.rule("aws_security_group_rule.cluster_self", line: 12, group: .external("sg-0cluster"),
-                         protocol: .known(.all), ports: .known(PortRange(from: 0, to: 0)), from: [.selfGroup]),
+            Fixture.rule(
+                "aws_security_group_rule.cluster_self", line: 12, group: .external("sg-0cluster"),
+                protocol: .known(.all), ports: .known(PortRange(from: 0, to: 0)), from: [.selfGroup])
         ])
         let exposure = engine.exposure(of: [Self.clusterSG], protocol: .tcp, port: 10250)
         #expect(exposure.securityGroups == [Self.clusterSG])
@@ -33,8 +34,9 @@ import Testing
         let engine = Self.engine([
             Fixture.tcp("aws_security_group_rule.low", on: Self.node, 10250, nil, .cidr("10.0.0.0/9")),
             Fixture.tcp("aws_security_group_rule.high", on: "aws_security_group.extra", 10250, nil, .cidr("10.128.0.0/9")),
-            Fixture.tcp("aws_security_group_rule.cp", on: "aws_security_group.extra", 10250, nil,
-                        .securityGroup(.external("sg-0cluster"))),
+            Fixture.tcp(
+                "aws_security_group_rule.cp", on: "aws_security_group.extra", 10250, nil,
+                .securityGroup(.external("sg-0cluster")))
         ])
         let one = engine.exposure(of: [Self.node], protocol: .tcp, port: 10250)
         #expect(!one.allows(try Self.cidr("10.0.0.0/8")))
@@ -53,7 +55,7 @@ import Testing
     @Test func ipv6WholeInternet() throws {
         let engine = Self.engine([
             Fixture.tcp("aws_security_group_rule.v6", line: 40, on: Self.node, 10000, 11000, .cidr("::/0")),
-            Fixture.tcp("aws_security_group_rule.vpc", line: 50, on: Self.node, 10250, nil, .cidr("10.0.0.0/16")),
+            Fixture.tcp("aws_security_group_rule.vpc", line: 50, on: Self.node, 10250, nil, .cidr("10.0.0.0/16"))
         ])
         let exposure = engine.exposure(of: [Self.node], protocol: .tcp, port: 10250)
         #expect(exposure.isOpenToIPv6Internet)
@@ -68,7 +70,7 @@ import Testing
     @Test func internetCoveredOnlyByTwoHalves() throws {
         let engine = Self.engine([
             Fixture.tcp("r.low", on: Self.node, 10250, nil, .cidr("0.0.0.0/1")),
-            Fixture.tcp("r.high", on: Self.node, 10250, nil, .cidr("128.0.0.0/1")),
+            Fixture.tcp("r.high", on: Self.node, 10250, nil, .cidr("128.0.0.0/1"))
         ])
         let exposure = engine.exposure(of: [Self.node], protocol: .tcp, port: 10250)
         #expect(exposure.isOpenToIPv4Internet)
@@ -78,12 +80,15 @@ import Testing
     @Test func evidencePointsAtTheCoveringRule() throws {
         let engine = Self.engine([
             Fixture.tcp("aws_security_group_rule.ssh", line: 10, on: Self.node, 22, nil, .cidr("0.0.0.0/0")),
-            Fixture.tcp("aws_security_group_rule.kubelet[\"10.0.0.0/8\"]", line: 20, on: Self.node, 10250, nil,
-                        .cidr("10.0.0.0/8"), .cidr("192.168.0.0/16")),
-            Fixture.rule("aws_security_group_rule.dns", line: 30, group: .key(Self.node), protocol: .known(.udp),
-                         ports: .known(PortRange(from: 10250, to: 10250)), from: [.cidr("0.0.0.0/0")]),
-            Fixture.rule("aws_security_group.node:egress[0]", line: 40, group: .key(Self.node), .egress,
-                         protocol: .known(.all), ports: .known(PortRange(from: 0, to: 0)), from: [.cidr("0.0.0.0/0")]),
+            Fixture.tcp(
+                "aws_security_group_rule.kubelet[\"10.0.0.0/8\"]", line: 20, on: Self.node, 10250, nil,
+                .cidr("10.0.0.0/8"), .cidr("192.168.0.0/16")),
+            Fixture.rule(
+                "aws_security_group_rule.dns", line: 30, group: .key(Self.node), protocol: .known(.udp),
+                ports: .known(PortRange(from: 10250, to: 10250)), from: [.cidr("0.0.0.0/0")]),
+            Fixture.rule(
+                "aws_security_group.node:egress[0]", line: 40, group: .key(Self.node), .egress,
+                protocol: .known(.all), ports: .known(PortRange(from: 0, to: 0)), from: [.cidr("0.0.0.0/0")])
         ])
         let exposure = engine.exposure(of: [Self.node], protocol: .tcp, port: 10250)
         #expect(!exposure.isOpenToInternet)
@@ -102,26 +107,34 @@ import Testing
     }
 
     @Test func prefixListsExpandWhenKnown() throws {
-        let engine = Self.engine([
-            Fixture.tcp("r.vpn", on: Self.node, 10250, nil, .prefixList(.external("pl-0vpn"))),
-            Fixture.tcp("r.partial", on: Self.node, 10250, nil, .prefixList(.key("aws_ec2_managed_prefix_list.partial"))),
-            Fixture.tcp("r.computed", on: Self.node, 10250, nil, .prefixList(.key("aws_ec2_managed_prefix_list.computed"))),
-            Fixture.tcp("r.missing", on: Self.node, 10250, nil, .prefixList(.external("pl-0gone"))),
-        ], prefixLists: [
-            PrefixList(key: "pl-0vpn", provenance: Fixture.provenance("pl-0vpn", origin: .aws),
-                       entries: .known(["172.16.0.0/12", "2001:db8::/32"])),
-            PrefixList(key: "aws_ec2_managed_prefix_list.partial", provenance: Fixture.provenance("p"),
-                       entries: .known(["192.168.0.0/24", "not-a-cidr"])),
-            PrefixList(key: "aws_ec2_managed_prefix_list.computed", provenance: Fixture.provenance("c"),
-                       entries: .unknown("entries come from var.vpn_cidrs")),
-        ])
+        let engine = Self.engine(
+            [
+                Fixture.tcp("r.vpn", on: Self.node, 10250, nil, .prefixList(.external("pl-0vpn"))),
+                Fixture.tcp("r.partial", on: Self.node, 10250, nil, .prefixList(.key("aws_ec2_managed_prefix_list.partial"))),
+                Fixture.tcp("r.computed", on: Self.node, 10250, nil, .prefixList(.key("aws_ec2_managed_prefix_list.computed"))),
+                Fixture.tcp("r.missing", on: Self.node, 10250, nil, .prefixList(.external("pl-0gone")))
+            ],
+            prefixLists: [
+                PrefixList(
+                    key: "pl-0vpn", provenance: Fixture.provenance("pl-0vpn", origin: .aws),
+                    entries: .known(["172.16.0.0/12", "2001:db8::/32"])),
+                PrefixList(
+                    key: "aws_ec2_managed_prefix_list.partial", provenance: Fixture.provenance("p"),
+                    entries: .known(["192.168.0.0/24", "not-a-cidr"])),
+                PrefixList(
+                    key: "aws_ec2_managed_prefix_list.computed", provenance: Fixture.provenance("c"),
+                    entries: .unknown("entries come from var.vpn_cidrs"))
+            ])
         let exposure = engine.exposure(of: [Self.node], protocol: .tcp, port: 10250)
         #expect(exposure.allows(try Self.cidr("172.16.0.0/12")))
         #expect(exposure.allows(try Self.cidr("2001:db8::/32")))
         #expect(exposure.allows(try Self.cidr("192.168.0.0/24")))
         #expect(exposure.ipv4.count == (1 << 20) + 256)
-        #expect(exposure.prefixLists == ["pl-0vpn", "aws_ec2_managed_prefix_list.partial",
-                                         "aws_ec2_managed_prefix_list.computed", "pl-0gone"])
+        #expect(
+            exposure.prefixLists == [
+                "pl-0vpn", "aws_ec2_managed_prefix_list.partial",
+                "aws_ec2_managed_prefix_list.computed", "pl-0gone"
+            ])
         #expect(exposure.prefixListGrants.map(\.resource) == ["r.vpn", "r.partial"])
         #expect(exposure.cidrGrants.count == 2)
         let reasons = exposure.unknownSources.map(\.source.description)
@@ -132,12 +145,14 @@ import Testing
 
     @Test func unknownSourcesAndUncertainRulesStayApart() {
         let engine = Self.engine([
-            Fixture.tcp("r.unknown", on: Self.node, 10250, nil, .unknown("var.allowed_cidrs has no value"), .cidr("bogus"),
-                        .securityGroup(.unknown("module.vpn.sg_id"))),
+            Fixture.tcp(
+                "r.unknown", on: Self.node, 10250, nil, .unknown("var.allowed_cidrs has no value"), .cidr("bogus"),
+                .securityGroup(.unknown("module.vpn.sg_id"))),
             Fixture.rule("r.ports", group: .key(Self.node), ports: .unknown("var.kubelet_port"), from: [.cidr("0.0.0.0/0")]),
-            Fixture.rule("r.proto", group: .key(Self.node), protocol: .unknown("var.protocol"), ports: .known(.all),
-                         from: [.cidr("::/0")]),
-            Fixture.rule("r.orphan", group: .unknown("module.sg.id"), ports: .known(.all), from: [.cidr("0.0.0.0/0")]),
+            Fixture.rule(
+                "r.proto", group: .key(Self.node), protocol: .unknown("var.protocol"), ports: .known(.all),
+                from: [.cidr("::/0")]),
+            Fixture.rule("r.orphan", group: .unknown("module.sg.id"), ports: .known(.all), from: [.cidr("0.0.0.0/0")])
         ])
         let exposure = engine.exposure(of: [Self.node], protocol: .tcp, port: 10250)
         #expect(exposure.isEmpty)
@@ -154,8 +169,9 @@ import Testing
         let engine = Self.engine([
             Fixture.tcp("r.kubelet", on: Self.node, 10250, nil, .cidr("10.0.0.0/8")),
             Fixture.tcp("r.readonly", on: Self.node, 10255, nil, .cidr("172.16.0.0/12")),
-            Fixture.rule("r.all", group: .key(Self.node), protocol: .known(.all), ports: .known(PortRange(from: 0, to: 0)),
-                         from: [.securityGroup(.key(Self.node))]),
+            Fixture.rule(
+                "r.all", group: .key(Self.node), protocol: .known(.all), ports: .known(PortRange(from: 0, to: 0)),
+                from: [.securityGroup(.key(Self.node))])
         ])
         let kubelet = engine.exposure(of: [Self.node], protocol: .tcp, port: 10250)
         #expect(kubelet.grants.map(\.resource) == ["r.kubelet", "r.all"])
@@ -171,7 +187,7 @@ import Testing
         var snapshot = Fixture.baseSnapshot()
         snapshot.nodeGroups = [Fixture.managedNodeGroup("ng", cluster: .key("aws_eks_cluster.this"))]
         snapshot.securityGroupRules = [
-            Fixture.rule("r.self", group: .key(Self.clusterSG), protocol: .known(.all), ports: .known(.all), from: [.selfGroup]),
+            Fixture.rule("r.self", group: .key(Self.clusterSG), protocol: .known(.all), ports: .known(.all), from: [.selfGroup])
         ]
         let membership = NodeMembership(snapshot: snapshot)
         let engine = ExposureEngine(index: membership.index)

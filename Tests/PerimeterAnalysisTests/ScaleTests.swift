@@ -14,11 +14,14 @@ import Testing
     static func rules(of index: Int) -> [SecurityGroupRule] {
         let key = groupKey(index)
         let octet = index % 256
-        func rule(_ number: Int, _ ipProtocol: IPProtocol, _ ports: Resolved<PortRange>, _ endpoint: RuleEndpoint,
-                  direction: TrafficDirection = .ingress) -> SecurityGroupRule {
-            SecurityGroupRule(provenance: Fixture.provenance("\(key):rule[\(number)]", line: number + 1, file: "g\(index).tf"),
-                              group: .key(key), direction: direction, ipProtocol: .known(ipProtocol), ports: ports,
-                              endpoints: [endpoint])
+        func rule(
+            _ number: Int, _ ipProtocol: IPProtocol, _ ports: Resolved<PortRange>, _ endpoint: RuleEndpoint,
+            direction: TrafficDirection = .ingress
+        ) -> SecurityGroupRule {
+            SecurityGroupRule(
+                provenance: Fixture.provenance("\(key):rule[\(number)]", line: number + 1, file: "g\(index).tf"),
+                group: .key(key), direction: direction, ipProtocol: .known(ipProtocol), ports: ports,
+                endpoints: [endpoint])
         }
         func port(_ from: Int, _ to: Int? = nil) -> Resolved<PortRange> { .known(PortRange(from: from, to: to ?? from)) }
         return [
@@ -31,7 +34,7 @@ import Testing
             rule(6, .all, port(0, 0), .cidr("0.0.0.0/0"), direction: .egress),
             rule(7, .tcp, port(443), .cidr("::/0"), direction: .egress),
             rule(8, .tcp, port(30000, 32767), .prefixList(.key("pl-\(index % 10)"))),
-            rule(9, .tcp, port(index % 3 == 0 ? 10250 : 3000), .cidr("10.\(octet).\(index / 256 % 256).0/24")),
+            rule(9, .tcp, port(index % 3 == 0 ? 10250 : 3000), .cidr("10.\(octet).\(index / 256 % 256).0/24"))
         ]
     }
 
@@ -41,21 +44,24 @@ import Testing
         snapshot.securityGroups = (0..<groupCount).map { Fixture.group(groupKey($0), id: "sg-\($0)") }
         snapshot.securityGroupRules = (0..<groupCount).flatMap(rules(of:))
         snapshot.prefixLists = (0..<10).map {
-            PrefixList(key: "pl-\($0)", provenance: Fixture.provenance("pl-\($0)", origin: .aws),
-                       entries: .known(["192.168.\($0).0/24"]))
+            PrefixList(
+                key: "pl-\($0)", provenance: Fixture.provenance("pl-\($0)", origin: .aws),
+                entries: .known(["192.168.\($0).0/24"]))
         }
         snapshot.eksClusters = [Fixture.cluster("prod", name: "prod", clusterSG: .key(clusterSG))]
         snapshot.autoScalingGroups = (0..<20).map { asg in
-            AutoScalingGroup(key: "asg-\(asg)", provenance: Fixture.provenance("asg-\(asg)", origin: .aws),
-                             name: .known("asg-\(asg)"), tags: ["kubernetes.io/cluster/prod": "owned"],
-                             instances: stride(from: asg, to: 2000, by: 20).map { .external("i-\($0)") })
+            AutoScalingGroup(
+                key: "asg-\(asg)", provenance: Fixture.provenance("asg-\(asg)", origin: .aws),
+                name: .known("asg-\(asg)"), tags: ["kubernetes.io/cluster/prod": "owned"],
+                instances: stride(from: asg, to: 2000, by: 20).map { .external("i-\($0)") })
         }
         snapshot.instances = (0..<2000).map {
             Instance(key: "i-\($0)", provenance: Fixture.provenance("i-\($0)", origin: .aws), id: "i-\($0)")
         }
         snapshot.networkInterfaces = (0..<20_000).map { eni in
-            NetworkInterface(key: "eni-\(eni)", provenance: Fixture.provenance("eni-\(eni)", origin: .aws),
-                             securityGroups: [.external("sg-\(eni % groupCount)")], instance: .external("i-\(eni / 10)"))
+            NetworkInterface(
+                key: "eni-\(eni)", provenance: Fixture.provenance("eni-\(eni)", origin: .aws),
+                securityGroups: [.external("sg-\(eni % groupCount)")], instance: .external("i-\(eni / 10)"))
         }
         return snapshot
     }

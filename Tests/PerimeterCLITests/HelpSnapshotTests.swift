@@ -44,7 +44,8 @@ import Testing
             try text.write(to: url, atomically: true, encoding: .utf8)
             return
         }
-        #expect(committed == text, "\(name) differs from what the CLI prints: PERIMETER_UPDATE_GOLDEN=1 swift test --filter HelpSnapshotTests")
+        #expect(
+            committed == text, "\(name) differs from what the CLI prints: PERIMETER_UPDATE_GOLDEN=1 swift test --filter HelpSnapshotTests")
     }
 
     @Test func helpOfEveryCommandMatchesItsSnapshot() throws {
@@ -64,8 +65,9 @@ import Testing
             // The USAGE line is argument-parser's own synopsis, which it does not wrap.
             for line in help.split(separator: "\n") where !line.hasPrefix("USAGE:") {
                 #expect(line.count <= 80, "perimeter \(path.joined(separator: " ")) --help: '\(line)' is \(line.count) columns")
-                #expect(!line.contains("   ") || line.hasPrefix(" ") || line.contains("  --") || line.contains("<"),
-                        "stray run of spaces in '\(line)'")
+                #expect(
+                    !line.contains("   ") || line.hasPrefix(" ") || line.contains("  --") || line.contains("<"),
+                    "stray run of spaces in '\(line)'")
             }
         }
     }
@@ -76,7 +78,7 @@ import Testing
         ("missing-path", ["scan", "does-not-exist"]),
         ("unknown-subcommand", ["rbac", "frobnicate"]),
         ("bad-format", ["scan", "examples/eks-before", "--format", "yaml"]),
-        ("cluster-without-aws", ["scan", "--cluster", "prod"]),
+        ("cluster-without-aws", ["scan", "--cluster", "prod"])
     ]
 
     @Test(arguments: errorCases.map(\.name))
@@ -84,7 +86,8 @@ import Testing
         let arguments = try #require(Self.errorCases.first { $0.name == name }).arguments
         let run = try CLI.run(arguments, environment: Self.environment)
         #expect(run.status == 2, "perimeter \(arguments.joined(separator: " ")) exited \(run.status), expected 2")
-        try Self.expectGolden("$ perimeter \(arguments.joined(separator: " "))\nexit \(run.status)\n\(run.stderr)",
-                              named: "errors/\(name).txt")
+        try Self.expectGolden(
+            "$ perimeter \(arguments.joined(separator: " "))\nexit \(run.status)\n\(run.stderr)",
+            named: "errors/\(name).txt")
     }
 }

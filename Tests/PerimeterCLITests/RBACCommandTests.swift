@@ -22,10 +22,14 @@ import Testing
         let yes = try CLI.run(["rbac", "can", "User:system:kube-scheduler", "create", "pods/binding", "-n", "default", Self.bootstrap])
         #expect(yes.status == 0)
         #expect(yes.stdout.hasPrefix("yes"))
-        let no = try CLI.run(["rbac", "can", "system:serviceaccount:kube-system:replicaset-controller", "get", "secrets", "-n", "default", Self.bootstrap])
+        let no = try CLI.run([
+            "rbac", "can", "system:serviceaccount:kube-system:replicaset-controller", "get", "secrets", "-n", "default", Self.bootstrap
+        ])
         #expect(no.status == 1)
         #expect(no.stdout.hasPrefix("no"))
-        let masters = try CLI.run(["rbac", "can", "User:root", "impersonate", "users", "--group", "system:masters", Self.bootstrap, "--format", "json"])
+        let masters = try CLI.run([
+            "rbac", "can", "User:root", "impersonate", "users", "--group", "system:masters", Self.bootstrap, "--format", "json"
+        ])
         #expect(masters.status == 0)
         #expect(masters.stdout.contains("\"allowed\" : true"))
     }
@@ -34,7 +38,8 @@ import Testing
         let matrix = try CLI.run(["rbac", "matrix", "ServiceAccount:kube-system:replicaset-controller", "-n", "default", Self.bootstrap])
         #expect(matrix.status == 0)
         #expect(matrix.stdout.contains("replicasets.apps"))
-        let summary = try CLI.run(["rbac", "summary", "ServiceAccount:kube-system:namespace-controller", Self.bootstrap, "--format", "json"])
+        let summary = try CLI.run(["rbac", "summary", "ServiceAccount:kube-system:namespace-controller", Self.bootstrap, "--format", "json"]
+        )
         #expect(summary.status == 0)
         #expect(summary.stdout.contains("system:controller:namespace-controller"))
         #expect(summary.stdout.contains("\"throughGroup\" : \"system:authenticated\""))
@@ -68,7 +73,9 @@ import Testing
         contexts: [{name: c, context: {cluster: c, user: u}}]
         current-context: c
         """.write(toFile: config, atomically: true, encoding: .utf8)
-        let run = try CLI.run(["collect", "kube", "--kubeconfig", config, "-o", directory.appendingPathComponent("out.json").path, "--timeout", "2"])
+        let run = try CLI.run([
+            "collect", "kube", "--kubeconfig", config, "-o", directory.appendingPathComponent("out.json").path, "--timeout", "2"
+        ])
         #expect(run.status == 2)
         #expect(run.stderr.contains("error"))
         #expect(!run.stderr.contains("do-not-print-me"))

@@ -17,8 +17,10 @@ import Testing
     @Test func tableEndsWithTheUndecidedCount() throws {
         let run = try CLI.run(["scan", Self.unknownCIDR, "--check", "NET-001"])
         #expect(run.stdout.contains("NET-001 undecided on aws_security_group_rule.kubelet_from_var: source of ingress tcp 10250"))
-        #expect(run.stdout.hasSuffix("0 findings: 0 critical, 0 high, 0 medium, 0 low, 0 info; "
-            + "1 check undecided (values known only after apply); 1 root module scanned\n"))
+        #expect(
+            run.stdout.hasSuffix(
+                "0 findings: 0 critical, 0 high, 0 medium, 0 low, 0 info; "
+                    + "1 check undecided (values known only after apply); 1 root module scanned\n"))
     }
 
     @Test func jsonHasUndecidedAndCoverage() throws {

@@ -8,7 +8,8 @@ import Testing
         #expect(Set(ids).count == ids.count, "duplicate ids: \(ids)")
         for id in ids {
             let parts = id.split(separator: "-")
-            #expect(parts.count == 2 && ["NET", "NODE", "GKE", "RBAC", "IAM", "WL"].contains(String(parts[0]))
+            #expect(
+                parts.count == 2 && ["NET", "NODE", "GKE", "RBAC", "IAM", "WL"].contains(String(parts[0]))
                     && parts[1].count == 3 && parts[1].allSatisfy(\.isNumber), "malformed id '\(id)'")
         }
     }

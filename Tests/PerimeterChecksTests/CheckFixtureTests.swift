@@ -25,20 +25,25 @@ import Testing
         #expect(mine.contains { $0.isUnknown && $0.expected.isEmpty }, "\(id) needs a fixture whose value cannot be resolved (no finding)")
         if Self.checksOfKubernetesObjects(id) {
             #expect(mine.contains { !$0.expected.isEmpty && $0.isManifest }, "\(id) needs a manifest fixture that must trigger")
-            #expect(mine.contains { $0.expected.isEmpty && $0.isManifest && !$0.isUnknown }, "\(id) needs a manifest fixture that must not trigger")
+            #expect(
+                mine.contains { $0.expected.isEmpty && $0.isManifest && !$0.isUnknown },
+                "\(id) needs a manifest fixture that must not trigger")
             return
         }
         guard !Self.checksWithoutTerraformInputs.contains(id) else { return }
         #expect(mine.contains { !$0.expected.isEmpty && $0.kind == .terraform }, "\(id) needs an HCL fixture that must trigger")
-        #expect(mine.contains { $0.expected.isEmpty && $0.kind == .terraform && !$0.isUnknown }, "\(id) needs an HCL fixture that must not trigger")
+        #expect(
+            mine.contains { $0.expected.isEmpty && $0.kind == .terraform && !$0.isUnknown },
+            "\(id) needs an HCL fixture that must not trigger")
         #expect(mine.contains { $0.isPlan && !$0.expected.isEmpty }, "\(id) needs a plan JSON fixture that must trigger")
     }
 
     /// The GKE checks read the same levels from gcloud JSON as from Terraform: each has a gcloud fixture too.
     @Test(arguments: ["GKE-001", "GKE-002", "GKE-003", "GKE-004"])
     func gkeChecksHaveGCloudFixtures(id: String) {
-        #expect(Self.cases.contains { $0.checkID == id && $0.kind == .document && !$0.expected.isEmpty },
-                "\(id) needs a gcloud JSON fixture that must trigger")
+        #expect(
+            Self.cases.contains { $0.checkID == id && $0.kind == .document && !$0.expected.isEmpty },
+            "\(id) needs a gcloud JSON fixture that must trigger")
     }
 
     @Test(arguments: cases)
@@ -57,8 +62,11 @@ import Testing
     }
 
     /// A `# perimeter:ignore ID` comment above every marked resource silences the check there.
-    @Test(arguments: cases.filter { ($0.kind == .terraform || $0.isManifest && CheckFixtureTests.checksOfKubernetesObjects($0.checkID))
-                                    && !$0.expected.isEmpty && !$0.isDirectory })
+    @Test(
+        arguments: cases.filter {
+            ($0.kind == .terraform || $0.isManifest && CheckFixtureTests.checksOfKubernetesObjects($0.checkID))
+                && !$0.expected.isEmpty && !$0.isDirectory
+        })
     func ignoreCommentSilencesEveryFinding(_ fixture: FixtureCase) throws {
         let check = try #require(CheckRegistry.check(id: fixture.checkID))
         let source = try String(contentsOfFile: fixture.path, encoding: .utf8)
@@ -69,7 +77,8 @@ import Testing
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("perimeter-ignore-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        try silenced.write(to: directory.appendingPathComponent(fixture.isManifest ? "manifest.yaml" : "main.tf"), atomically: true, encoding: .utf8)
+        try silenced.write(
+            to: directory.appendingPathComponent(fixture.isManifest ? "manifest.yaml" : "main.tf"), atomically: true, encoding: .utf8)
         let result = Scanner.scan(ScanOptions(paths: [directory.path], checks: [check]))
         #expect(result.findings.isEmpty, "\(fixture.name): \(result.findings.map(\.resource))")
         #expect(result.suppressed.count == fixture.expected.count)
@@ -118,25 +127,36 @@ struct FixtureCase: CustomTestStringConvertible, Sendable {
                 manager.fileExists(atPath: path, isDirectory: &isDirectory)
                 if isDirectory.boolValue && name.hasSuffix("_plan") {
                     // A plan beside other inputs (manifests): the findings are listed in its `expect` file.
-                    cases.append(FixtureCase(checkID: checkID, name: name, path: path, expected: expectFile(beside: path + "/plan.json") ?? [],
-                                             kind: .plan, isDirectory: true))
+                    cases.append(
+                        FixtureCase(
+                            checkID: checkID, name: name, path: path, expected: expectFile(beside: path + "/plan.json") ?? [],
+                            kind: .plan, isDirectory: true))
                 } else if isDirectory.boolValue {
                     let markers = expectations(inTerraformUnder: path)
-                    cases.append(FixtureCase(checkID: checkID, name: name, path: path, expected: markers, kind: .terraform, isDirectory: true))
+                    cases.append(
+                        FixtureCase(checkID: checkID, name: name, path: path, expected: markers, kind: .terraform, isDirectory: true))
                 } else if name.hasSuffix(".tf") {
-                    cases.append(FixtureCase(checkID: checkID, name: name, path: path, expected: expectations(inFile: path),
-                                             kind: .terraform, isDirectory: false))
+                    cases.append(
+                        FixtureCase(
+                            checkID: checkID, name: name, path: path, expected: expectations(inFile: path),
+                            kind: .terraform, isDirectory: false))
                 } else if name.hasSuffix(".plan.json") {
-                    cases.append(FixtureCase(checkID: checkID, name: name, path: path, expected: expectFile(beside: path) ?? [],
-                                             kind: .plan, isDirectory: false))
+                    cases.append(
+                        FixtureCase(
+                            checkID: checkID, name: name, path: path, expected: expectFile(beside: path) ?? [],
+                            kind: .plan, isDirectory: false))
                 } else if name.hasSuffix(".snapshot.json") {
-                    cases.append(FixtureCase(checkID: checkID, name: name, path: path, expected: expectFile(beside: path) ?? [],
-                                             kind: .snapshot, isDirectory: false))
+                    cases.append(
+                        FixtureCase(
+                            checkID: checkID, name: name, path: path, expected: expectFile(beside: path) ?? [],
+                            kind: .snapshot, isDirectory: false))
                 } else if !name.hasSuffix(".expect") {
                     let isDocument = [".json", ".yaml", ".yml"].contains { name.hasSuffix($0) }
                     let expected = expectFile(beside: path) ?? expectations(inFile: path)
-                    cases.append(FixtureCase(checkID: checkID, name: name, path: path, expected: expected,
-                                             kind: isDocument ? .document : .text, isDirectory: false))
+                    cases.append(
+                        FixtureCase(
+                            checkID: checkID, name: name, path: path, expected: expected,
+                            kind: isDocument ? .document : .text, isDirectory: false))
                 }
             }
         }

@@ -78,8 +78,9 @@ import Testing
 
     /// Every reference the catalog declares is cited by at least one check (no dead entries).
     @Test func everyDeclaredReferenceIsUsed() throws {
-        let source = try String(contentsOf: Self.repository.appendingPathComponent("Sources/PerimeterChecks/References.swift"),
-                                encoding: .utf8)
+        let source = try String(
+            contentsOf: Self.repository.appendingPathComponent("Sources/PerimeterChecks/References.swift"),
+            encoding: .utf8)
         let values = source.matches(of: #/static let \w+ = "([^"]+)"/#).map { String($0.output.1) }
         #expect(values.count > 10, "References.swift declares \(values.count) references")
         let cited = Set(CheckRegistry.all.flatMap { $0.description.references + [$0.description.owasp].compactMap { $0 } })

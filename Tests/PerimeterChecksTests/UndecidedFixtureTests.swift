@@ -24,9 +24,10 @@ import Testing
     }
 
     /// Fixtures that must trigger or must not trigger hold no unknowns for the check: nothing undecided.
-    @Test(arguments: CheckFixtureTests.cases.filter {
-        !$0.isUnknown && $0.expected.isEmpty && $0.kind == .terraform && UndecidedFixtureTests.adopters.contains($0.checkID)
-    })
+    @Test(
+        arguments: CheckFixtureTests.cases.filter {
+            !$0.isUnknown && $0.expected.isEmpty && $0.kind == .terraform && UndecidedFixtureTests.adopters.contains($0.checkID)
+        })
     func knownPassingFixtureHasNothingUndecided(_ fixture: FixtureCase) throws {
         let check = try #require(CheckRegistry.check(id: fixture.checkID))
         let result = Scanner.scan(ScanOptions(paths: [fixture.path], checks: [check]))

@@ -23,7 +23,7 @@ import Testing
         var added: [String: Any] = [
             "kind": "compute#firewall", "name": "allow-readonly", "direction": "INGRESS", "disabled": false, "priority": 1000,
             "network": "https://www.googleapis.com/compute/v1/projects/cfos-384323/global/networks/\(network)",
-            "sourceRanges": ["0.0.0.0/0"], "allowed": [["IPProtocol": "tcp", "ports": ["10255"]]],
+            "sourceRanges": ["0.0.0.0/0"], "allowed": [["IPProtocol": "tcp", "ports": ["10255"]]]
         ]
         switch targets {
         case "node-tag": added["targetTags"] = ["gke-my-first-cluster-1-c86fed8d-node"]

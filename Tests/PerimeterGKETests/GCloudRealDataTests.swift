@@ -30,7 +30,10 @@ import Testing
         for file in Self.clusterFiles {
             let (snapshot, _) = try findings("\(Self.moduleDirectory)/\(file)")
             #expect(snapshot.gkeClusters.count == 1, "\(file)")
-            #expect(snapshot.gkeNodePools.allSatisfy { $0.describesLiveState == true && $0.cluster == snapshot.gkeClusters.first.map { .key($0.key) } })
+            #expect(
+                snapshot.gkeNodePools.allSatisfy {
+                    $0.describesLiveState == true && $0.cluster == snapshot.gkeClusters.first.map { .key($0.key) }
+                })
         }
     }
 
@@ -40,8 +43,10 @@ import Testing
         #expect(cluster.defaultPoolNodeConfig?.insecureKubeletReadonlyPortEnabled == .known(true))
         #expect(cluster.nodePoolDefaults != nil && cluster.nodePoolDefaults?.insecureKubeletReadonlyPortEnabled == nil)
         #expect(cluster.nodePoolAutoConfig == nil)
-        #expect(found.map { "\($0.ruleId) \($0.resource)" }.sorted() == [
-            "GKE-001 CLUSTER_NAME", "GKE-002 CLUSTER_NAME/nodePools/default"])
+        #expect(
+            found.map { "\($0.ruleId) \($0.resource)" }.sorted() == [
+                "GKE-001 CLUSTER_NAME", "GKE-002 CLUSTER_NAME/nodePools/default"
+            ])
     }
 
     @Test func hardenedStandardClustersAreClean() throws {

@@ -3,18 +3,23 @@ import PerimeterKubernetes
 import PerimeterModel
 import PerimeterRBAC
 import Testing
+
 @testable import PerimeterKubeClient
 
 /// Live mode against a loopback HTTPS API server that serves the real bootstrap policy and the aws-auth
 /// ConfigMap of aws-iam-authenticator's tests, and enforces bearer-token or client-certificate auth.
 @Suite(.serialized) struct LiveCollectionTests {
-    static let data = ["bootstrap-rbac/cluster-roles.yaml", "bootstrap-rbac/cluster-role-bindings.yaml",
-                       "bootstrap-rbac/namespace-roles.yaml", "bootstrap-rbac/namespace-role-bindings.yaml",
-                       "bootstrap-rbac/controller-roles.yaml", "bootstrap-rbac/controller-role-bindings.yaml",
-                       "aws-auth/aws-iam-authenticator-aws-auth.yaml"]
+    static let data = [
+        "bootstrap-rbac/cluster-roles.yaml", "bootstrap-rbac/cluster-role-bindings.yaml",
+        "bootstrap-rbac/namespace-roles.yaml", "bootstrap-rbac/namespace-role-bindings.yaml",
+        "bootstrap-rbac/controller-roles.yaml", "bootstrap-rbac/controller-role-bindings.yaml",
+        "aws-auth/aws-iam-authenticator-aws-auth.yaml"
+    ]
 
-    func collect(_ server: LoopbackAPIServer, kubeconfig: String?, context: String? = nil, environment: [String: String] = [:],
-                 pageSize: Int = 500, timeout: Int64 = 10) async throws -> KubeCollector.Result {
+    func collect(
+        _ server: LoopbackAPIServer, kubeconfig: String?, context: String? = nil, environment: [String: String] = [:],
+        pageSize: Int = 500, timeout: Int64 = 10
+    ) async throws -> KubeCollector.Result {
         var env = ProcessInfo.processInfo.environment
         env["KUBECONFIG"] = nil
         env.merge(environment) { $1 }
@@ -39,7 +44,8 @@ import Testing
     @Test func bearerTokenWithCAFileAndPagination() async throws {
         let server = try LoopbackAPIServer(data: Self.data)
         defer { server.stop() }
-        let kubeconfig = try server.writeKubeconfig("""
+        let kubeconfig = try server.writeKubeconfig(
+            """
             apiVersion: v1
             kind: Config
             current-context: dev
@@ -68,23 +74,31 @@ import Testing
 
         // The live snapshot answers exactly as the same objects read from files, and survives a round trip.
         var offline = Snapshot()
-        for file in Self.data { offline.merge(ManifestLoader.load(file: LoopbackAPIServer.sharedData.appendingPathComponent(file).path).snapshot) }
+        for file in Self.data {
+            offline.merge(ManifestLoader.load(file: LoopbackAPIServer.sharedData.appendingPathComponent(file).path).snapshot)
+        }
         let decoded = try JSONDecoder().decode(Snapshot.self, from: try JSONEncoder().encode(result.snapshot))
         let live = RBACAuthorizer(snapshot: decoded)
         let files = RBACAuthorizer(snapshot: offline)
-        for (verb, resource, namespace) in [("create", "pods", nil), ("get", "nodes/proxy", nil), ("escalate", "clusterroles", nil),
-                                            ("update", "leases", "kube-system" as String?), ("get", "/healthz", nil)] {
+        for (verb, resource, namespace) in [
+            ("create", "pods", nil), ("get", "nodes/proxy", nil), ("escalate", "clusterroles", nil),
+            ("update", "leases", "kube-system" as String?), ("get", "/healthz", nil)
+        ] {
             let request = AccessRequest.parse(verb: verb, resource: resource, namespace: namespace, name: nil, apiGroup: nil)
             #expect(live.whoCan(request).map(\.subject) == files.whoCan(request).map(\.subject), "\(request)")
         }
-        #expect(live.eks.principals.map(\.arn) == ["arn:aws:iam::555555555555:role/devel-worker-nodes-NodeInstanceRole-74RF4UBDUKL6",
-                                                    "arn:aws:iam::555555555555:user/admin"])
+        #expect(
+            live.eks.principals.map(\.arn) == [
+                "arn:aws:iam::555555555555:role/devel-worker-nodes-NodeInstanceRole-74RF4UBDUKL6",
+                "arn:aws:iam::555555555555:user/admin"
+            ])
     }
 
     @Test func clientCertificateAndCAAsData() async throws {
         let server = try LoopbackAPIServer(data: Self.data)
         defer { server.stop() }
-        let kubeconfig = try server.writeKubeconfig("""
+        let kubeconfig = try server.writeKubeconfig(
+            """
             apiVersion: v1
             kind: Config
             clusters:
@@ -110,12 +124,14 @@ import Testing
     @Test func execPluginWithArgsAndEnvAcrossMergedKubeconfigs() async throws {
         let server = try LoopbackAPIServer(data: Self.data)
         defer { server.stop() }
-        try FileManager.default.copyItem(atPath: LoopbackAPIServer.fixtures.appendingPathComponent("exec-plugin.sh").path,
-                                         toPath: server.path("exec-plugin.sh"))
+        try FileManager.default.copyItem(
+            atPath: LoopbackAPIServer.fixtures.appendingPathComponent("exec-plugin.sh").path,
+            toPath: server.path("exec-plugin.sh"))
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: server.path("exec-plugin.sh"))
         // The token the server expects is "s3cr3t-UUID": the plugin prints "ARG-ENV".
         let parts = server.token.split(separator: "-", maxSplits: 1).map(String.init)
-        let first = try server.writeKubeconfig("""
+        let first = try server.writeKubeconfig(
+            """
             apiVersion: v1
             kind: Config
             current-context: eks
@@ -126,7 +142,8 @@ import Testing
             - name: loop
               cluster: {server: "\(server.url)", certificate-authority: ca.crt}
             """, name: "first.yaml")
-        let second = try server.writeKubeconfig("""
+        let second = try server.writeKubeconfig(
+            """
             apiVersion: v1
             kind: Config
             current-context: ignored-because-the-first-file-sets-it
@@ -152,7 +169,8 @@ import Testing
     @Test func insecureSkipTLSVerifyWithoutCA() async throws {
         let server = try LoopbackAPIServer(data: ["bootstrap-rbac/cluster-roles.yaml"])
         defer { server.stop() }
-        let kubeconfig = try server.writeKubeconfig("""
+        let kubeconfig = try server.writeKubeconfig(
+            """
             clusters: [{name: loop, cluster: {server: "\(server.url)", insecure-skip-tls-verify: true}}]
             users: [{name: u, user: {token: "\(server.token)"}}]
             contexts: [{name: c, context: {cluster: loop, user: u}}]
@@ -167,7 +185,8 @@ import Testing
     @Test func rejectedTokenIsOneClearErrorWithoutTheSecret() async throws {
         let server = try LoopbackAPIServer(data: ["bootstrap-rbac/cluster-roles.yaml"])
         defer { server.stop() }
-        let kubeconfig = try server.writeKubeconfig("""
+        let kubeconfig = try server.writeKubeconfig(
+            """
             clusters: [{name: loop, cluster: {server: "\(server.url)", certificate-authority: ca.crt}}]
             users: [{name: u, user: {token: "wrong-token-value"}}]
             contexts: [{name: c, context: {cluster: loop, user: u}}]
@@ -185,7 +204,8 @@ import Testing
     @Test func serverCertificateFromAnotherCAIsRefused() async throws {
         let server = try LoopbackAPIServer(data: ["bootstrap-rbac/cluster-roles.yaml"])
         defer { server.stop() }
-        let kubeconfig = try server.writeKubeconfig("""
+        let kubeconfig = try server.writeKubeconfig(
+            """
             clusters: [{name: loop, cluster: {server: "\(server.url)", certificate-authority: other-ca.crt}}]
             users: [{name: u, user: {token: "\(server.token)"}}]
             contexts: [{name: c, context: {cluster: loop, user: u}}]
@@ -202,10 +222,13 @@ import Testing
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         try "token-from-projected-volume\n".write(to: directory.appendingPathComponent("token"), atomically: true, encoding: .utf8)
-        let connection = try Kubeconfig.connection(kubeconfig: nil, context: nil,
-                                                   environment: ["HOME": directory.path, "KUBERNETES_SERVICE_HOST": "10.100.0.1",
-                                                                 "KUBERNETES_SERVICE_PORT": "443"],
-                                                   serviceAccountDirectory: directory.path)
+        let connection = try Kubeconfig.connection(
+            kubeconfig: nil, context: nil,
+            environment: [
+                "HOME": directory.path, "KUBERNETES_SERVICE_HOST": "10.100.0.1",
+                "KUBERNETES_SERVICE_PORT": "443"
+            ],
+            serviceAccountDirectory: directory.path)
         #expect(connection.server.absoluteString == "https://10.100.0.1:443")
         guard case .tokenFile(let path) = connection.credential else {
             Issue.record("expected a token file")
@@ -219,10 +242,13 @@ import Testing
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("config").path
-        try "contexts: [{name: a, context: {cluster: missing, user: u}}]\ncurrent-context: a\n".write(toFile: path, atomically: true, encoding: .utf8)
+        try "contexts: [{name: a, context: {cluster: missing, user: u}}]\ncurrent-context: a\n".write(
+            toFile: path, atomically: true, encoding: .utf8)
         #expect(throws: KubeClientError.self) { try Kubeconfig.connection(kubeconfig: path, context: nil, environment: [:]) }
         #expect(throws: KubeClientError.self) { try Kubeconfig.connection(kubeconfig: path, context: "nope", environment: [:]) }
-        #expect(throws: KubeClientError.self) { try Kubeconfig.connection(kubeconfig: directory.appendingPathComponent("absent").path, context: nil, environment: [:]) }
+        #expect(throws: KubeClientError.self) {
+            try Kubeconfig.connection(kubeconfig: directory.appendingPathComponent("absent").path, context: nil, environment: [:])
+        }
         do {
             _ = try Kubeconfig.connection(kubeconfig: path, context: nil, environment: [:])
         } catch {
@@ -231,8 +257,9 @@ import Testing
     }
 
     @Test func execPluginFailureNamesTheExitStatus() {
-        let plugin = ExecPlugin(command: "/bin/sh", args: ["-c", "echo 'token expired' >&2; exit 7"], env: [:],
-                                apiVersion: "client.authentication.k8s.io/v1", baseDirectory: "/")
+        let plugin = ExecPlugin(
+            command: "/bin/sh", args: ["-c", "echo 'token expired' >&2; exit 7"], env: [:],
+            apiVersion: "client.authentication.k8s.io/v1", baseDirectory: "/")
         do {
             _ = try ExecCredentialRunner.run(plugin, environment: ProcessInfo.processInfo.environment)
             Issue.record("expected an error")

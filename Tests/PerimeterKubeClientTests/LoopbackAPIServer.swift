@@ -26,12 +26,15 @@ final class LoopbackAPIServer: @unchecked Sendable {
         try Self.makeCertificates(in: directory)
         let server = Process()
         server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        server.arguments = ["python3", Self.fixtures.appendingPathComponent("kube_api_server.py").path,
-                            "--cert", directory.appendingPathComponent("server.crt").path,
-                            "--key", directory.appendingPathComponent("server.key").path,
-                            "--client-ca", directory.appendingPathComponent("ca.crt").path,
-                            "--token", token, "--port-file", directory.appendingPathComponent("port").path,
-                            "--log", directory.appendingPathComponent("requests.log").path]
+        server.arguments =
+            [
+                "python3", Self.fixtures.appendingPathComponent("kube_api_server.py").path,
+                "--cert", directory.appendingPathComponent("server.crt").path,
+                "--key", directory.appendingPathComponent("server.key").path,
+                "--client-ca", directory.appendingPathComponent("ca.crt").path,
+                "--token", token, "--port-file", directory.appendingPathComponent("port").path,
+                "--log", directory.appendingPathComponent("requests.log").path
+            ]
             + data.map { Self.sharedData.appendingPathComponent($0).path }
         server.standardOutput = FileHandle.nullDevice
         try server.run()
@@ -64,13 +67,30 @@ final class LoopbackAPIServer: @unchecked Sendable {
         let ext = directory.appendingPathComponent("san.ext")
         try "subjectAltName=IP:127.0.0.1\n".write(to: ext, atomically: true, encoding: .utf8)
         let steps: [[String]] = [
-            ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", "ca.key", "-out", "ca.crt", "-days", "1", "-subj", "/CN=perimeter-test-ca"],
-            ["req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=127.0.0.1"],
-            ["x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-out", "server.crt",
-             "-days", "1", "-extfile", "san.ext"],
-            ["req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", "client.key", "-out", "client.csr", "-subj", "/O=ops/CN=alice"],
-            ["x509", "-req", "-in", "client.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-out", "client.crt", "-days", "1"],
-            ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", "other-ca.key", "-out", "other-ca.crt", "-days", "1", "-subj", "/CN=other"],
+            [
+                "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", "ca.key", "-out",
+                "ca.crt", "-days", "1", "-subj", "/CN=perimeter-test-ca"
+            ],
+            [
+                "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", "server.key", "-out", "server.csr",
+                "-subj", "/CN=127.0.0.1"
+            ],
+            [
+                "x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-out", "server.crt",
+                "-days", "1", "-extfile", "san.ext"
+            ],
+            [
+                "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", "client.key", "-out", "client.csr",
+                "-subj", "/O=ops/CN=alice"
+            ],
+            [
+                "x509", "-req", "-in", "client.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-out", "client.crt", "-days",
+                "1"
+            ],
+            [
+                "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", "other-ca.key", "-out",
+                "other-ca.crt", "-days", "1", "-subj", "/CN=other"
+            ]
         ]
         for arguments in steps {
             let openssl = Process()

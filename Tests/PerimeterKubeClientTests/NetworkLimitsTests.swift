@@ -1,6 +1,7 @@
 import Foundation
 import PerimeterModel
 import Testing
+
 @testable import PerimeterKubeClient
 
 /// An API server that answers badly, on 127.0.0.1 (the misbehaving modes of the AWS tests' loopback
@@ -30,18 +31,22 @@ import Testing
             kill(process.processIdentifier, SIGKILL)
             throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "misbehaving server did not start: \(text)"])
         }
-        return (port, {
-            try? input.fileHandleForWriting.close()
-            let deadline = Date().addingTimeInterval(5)
-            while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        })
+        return (
+            port,
+            {
+                try? input.fileHandleForWriting.close()
+                let deadline = Date().addingTimeInterval(5)
+                while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+                if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            }
+        )
     }
 
     static func client(port: Int, timeout: Int64, maxBytes: Int = 256 << 20) throws -> KubeAPIClient {
-        let connection = ClusterConnection(name: "loopback", server: URL(string: "http://127.0.0.1:\(port)")!, caPEM: nil,
-                                           insecureSkipTLSVerify: false, tlsServerName: nil, clientCertificatePEM: nil,
-                                           clientKeyPEM: nil, credential: .none)
+        let connection = ClusterConnection(
+            name: "loopback", server: URL(string: "http://127.0.0.1:\(port)")!, caPEM: nil,
+            insecureSkipTLSVerify: false, tlsServerName: nil, clientCertificatePEM: nil,
+            clientKeyPEM: nil, credential: .none)
         return try KubeAPIClient(connection: connection, environment: [:], timeoutSeconds: timeout, maxResponseBytes: maxBytes)
     }
 
@@ -72,8 +77,9 @@ import Testing
         let client = try Self.client(port: server.port, timeout: 20, maxBytes: 1 << 20)
         let result = await Self.failure(of: client)
         await client.shutdown()
-        #expect(result.message == "GET 127.0.0.1/api/v1/pods: the API server at 127.0.0.1:\(server.port) sent more than 1 MiB",
-                "\(result.message)")
+        #expect(
+            result.message == "GET 127.0.0.1/api/v1/pods: the API server at 127.0.0.1:\(server.port) sent more than 1 MiB",
+            "\(result.message)")
         #expect(!result.message.contains("NIOTooManyBytesError"))
         #expect(result.seconds < 5, "\(result.seconds) s")
         print("Kubernetes huge body: cut after \(String(format: "%.2f", result.seconds)) s")
@@ -88,8 +94,9 @@ import Testing
         await client.shutdown()
         let elapsed = Date().timeIntervalSince(started)
         let errors = result.diagnostics.filter { $0.severity == .error }
-        #expect(errors.map(\.message) == ["GET 127.0.0.1/apis/rbac.authorization.k8s.io/v1/clusterroles: no answer within 1 s"],
-                "\(result.diagnostics)")
+        #expect(
+            errors.map(\.message) == ["GET 127.0.0.1/apis/rbac.authorization.k8s.io/v1/clusterroles: no answer within 1 s"],
+            "\(result.diagnostics)")
         #expect(!result.diagnostics.contains { $0.message.contains("HTTPClientError") })
         #expect(elapsed < 4, "\(elapsed) s")
         print("Kubernetes stall: collection ended after \(String(format: "%.2f", elapsed)) s")

@@ -5,8 +5,10 @@ import Testing
 @Suite struct KubeletFlagsTests {
     private func read(_ text: String) -> (Int?, Bool?, String?, [PerimeterModel.SourceLocation?]) {
         let read = KubeletFlags.read(text) { PerimeterModel.SourceLocation(file: "f", line: $0, column: $1) }
-        return (read.readOnlyPort?.value.value, read.anonymousAuth?.value.value, read.authorizationMode?.value.value,
-                [read.readOnlyPort?.location, read.anonymousAuth?.location, read.authorizationMode?.location])
+        return (
+            read.readOnlyPort?.value.value, read.anonymousAuth?.value.value, read.authorizationMode?.value.value,
+            [read.readOnlyPort?.location, read.anonymousAuth?.location, read.authorizationMode?.location]
+        )
     }
 
     @Test func spellings() {
@@ -36,7 +38,8 @@ import Testing
     }
 
     @Test func bootstrapExtraArgs() {
-        let (port, anonymous, mode, _) = read("/etc/eks/bootstrap.sh prod --kubelet-extra-args '--node-labels=a=b --read-only-port=10255 --authorization-mode=AlwaysAllow'")
+        let (port, anonymous, mode, _) = read(
+            "/etc/eks/bootstrap.sh prod --kubelet-extra-args '--node-labels=a=b --read-only-port=10255 --authorization-mode=AlwaysAllow'")
         #expect(port == 10255)
         #expect(anonymous == nil)
         #expect(mode == "AlwaysAllow")

@@ -37,7 +37,7 @@ import Testing
         Case(folder: port + "cli-fail", effective: "1", reported: true),
         Case(folder: port + "cli-pass", effective: "0", reported: false),
         Case(folder: port + "config-fail", effective: "1", reported: true),
-        Case(folder: port + "config-pass", effective: "0", reported: false),
+        Case(folder: port + "config-pass", effective: "0", reported: false)
     ]
 
     private func read(_ folder: String) throws -> (settings: KubeletSettings, diagnostics: [Diagnostic]) {

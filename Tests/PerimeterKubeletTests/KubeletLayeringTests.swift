@@ -16,7 +16,8 @@ import Yams
     }
 
     private func effective(_ text: String, _ referenced: KubeletLayering.Referenced = .init()) throws
-        -> (settings: KubeletSettings, diagnostics: [Diagnostic]) {
+        -> (settings: KubeletSettings, diagnostics: [Diagnostic])
+    {
         var settings = KubeletSettings(key: "node", provenance: Provenance(resource: "node", origin: .file), source: .commandLine)
         let diagnostics = KubeletLayering.effective(try commandLine(text), referenced: referenced, into: &settings)
         return (settings, diagnostics)
@@ -41,7 +42,8 @@ import Yams
     }
 
     @Test func defaultsThenFileThenDropInsInOrderThenFlags() throws {
-        let config = try layer("""
+        let config = try layer(
+            """
             kind: KubeletConfiguration
             apiVersion: kubelet.config.k8s.io/v1beta1
             readOnlyPort: 10255
@@ -50,8 +52,9 @@ import Yams
                 enabled: true
             """, file: "config.yaml")
         let first = try layer("apiVersion: kubelet.config.k8s.io/v1beta1\nauthorization:\n  mode: AlwaysAllow\n", file: "d/10-a.conf")
-        let second = try layer("apiVersion: kubelet.config.k8s.io/v1beta1\nauthorization:\n  mode: Webhook\nauthentication:\n  anonymous:\n    enabled: false\n",
-                               file: "d/20-b.conf")
+        let second = try layer(
+            "apiVersion: kubelet.config.k8s.io/v1beta1\nauthorization:\n  mode: Webhook\nauthentication:\n  anonymous:\n    enabled: false\n",
+            file: "d/20-b.conf")
         let referenced = KubeletLayering.Referenced(configFile: .some(config), dropIns: .some([first, second]))
         // Only the file sets the port; the second drop-in wins over the first and over the file; the flag wins last.
         let (settings, _) = try effective("kubelet --config=c --config-dir=d --authorization-mode=AlwaysAllow", referenced)
@@ -66,10 +69,12 @@ import Yams
     }
 
     @Test func flagsBesideAPermissiveFileAreSafe() throws {
-        let config = try layer("readOnlyPort: 10255\nauthentication:\n  anonymous:\n    enabled: true\nauthorization:\n  mode: AlwaysAllow\nkind: KubeletConfiguration\n",
-                               file: "config.yaml")
-        let (settings, _) = try effective("kubelet --config=c --read-only-port=0 --anonymous-auth=false --authorization-mode=Webhook",
-                                          .init(configFile: .some(config)))
+        let config = try layer(
+            "readOnlyPort: 10255\nauthentication:\n  anonymous:\n    enabled: true\nauthorization:\n  mode: AlwaysAllow\nkind: KubeletConfiguration\n",
+            file: "config.yaml")
+        let (settings, _) = try effective(
+            "kubelet --config=c --read-only-port=0 --anonymous-auth=false --authorization-mode=Webhook",
+            .init(configFile: .some(config)))
         #expect(settings.readOnlyPort?.value == .known(0) && settings.readOnlyPort?.layer?.kind == .flag)
         #expect(settings.anonymousAuth?.value == .known(false) && settings.anonymousAuth?.layer?.kind == .flag)
         #expect(settings.authorizationMode?.value == .known("Webhook") && settings.authorizationMode?.layer?.kind == .flag)
@@ -92,8 +97,9 @@ import Yams
     @Test func kubeletsBefore128HaveNoDropInDirectory() throws {
         let dropIn = try layer("apiVersion: kubelet.config.k8s.io/v1beta1\nauthorization:\n  mode: AlwaysAllow\n", file: "d/50.conf")
         let config = try layer("kind: KubeletConfiguration\n", file: "config.yaml")
-        let (settings, diagnostics) = try effective("/opt/binaries/v1.23.1/kubelet --config=c --config-dir=d",
-                                                    .init(configFile: .some(config), dropIns: .some([dropIn])))
+        let (settings, diagnostics) = try effective(
+            "/opt/binaries/v1.23.1/kubelet --config=c --config-dir=d",
+            .init(configFile: .some(config), dropIns: .some([dropIn])))
         #expect(settings.authorizationMode?.value == .known("Webhook"))
         #expect(diagnostics.count == 1 && diagnostics[0].severity == .warning)
     }
@@ -122,15 +128,19 @@ import Yams
     }
 
     @Test func systemdExpandsVariablesInOrderAndResetsExecStart() throws {
-        let unit = SystemdUnitReader.File(path: "kubelet.service", text: "[Unit]\nDescription=kubelet\n[Service]\nExecStart=/usr/bin/kubelet\n")
-        let dropIn = SystemdUnitReader.File(path: "kubelet.service.d/10-kubeadm.conf", text: """
-            [Service]
-            Environment="KUBELET_CONFIG_ARGS=--config=/var/lib/kubelet/config.yaml" "OTHER=1"
-            EnvironmentFile=-/etc/default/kubelet
-            ExecStart=
-            ExecStart=/usr/bin/kubelet --read-only-port=10255 $KUBELET_CONFIG_ARGS ${KUBELET_EXTRA_ARGS}
-            """)
-        let environment = SystemdUnitReader.File(path: "/dump/etc/default/kubelet", text: "KUBELET_EXTRA_ARGS=\"--read-only-port=0 --anonymous-auth=false\"\n")
+        let unit = SystemdUnitReader.File(
+            path: "kubelet.service", text: "[Unit]\nDescription=kubelet\n[Service]\nExecStart=/usr/bin/kubelet\n")
+        let dropIn = SystemdUnitReader.File(
+            path: "kubelet.service.d/10-kubeadm.conf",
+            text: """
+                [Service]
+                Environment="KUBELET_CONFIG_ARGS=--config=/var/lib/kubelet/config.yaml" "OTHER=1"
+                EnvironmentFile=-/etc/default/kubelet
+                ExecStart=
+                ExecStart=/usr/bin/kubelet --read-only-port=10255 $KUBELET_CONFIG_ARGS ${KUBELET_EXTRA_ARGS}
+                """)
+        let environment = SystemdUnitReader.File(
+            path: "/dump/etc/default/kubelet", text: "KUBELET_EXTRA_ARGS=\"--read-only-port=0 --anonymous-auth=false\"\n")
         let result = SystemdUnitReader.read([unit, dropIn]) { $0 == "/etc/default/kubelet" ? environment : nil }
         let line = try #require(result.commandLine)
         #expect(result.consumed == ["/dump/etc/default/kubelet"])
@@ -145,11 +155,13 @@ import Yams
     }
 
     @Test func aMissingEnvironmentFileLeavesItsVariablesUnresolved() throws {
-        let file = SystemdUnitReader.File(path: "10-kubeadm.conf", text: """
-            [Service]
-            EnvironmentFile=-/var/lib/kubelet/kubeadm-flags.env
-            ExecStart=/usr/bin/kubelet --read-only-port=10255 $KUBELET_KUBEADM_ARGS
-            """)
+        let file = SystemdUnitReader.File(
+            path: "10-kubeadm.conf",
+            text: """
+                [Service]
+                EnvironmentFile=-/var/lib/kubelet/kubeadm-flags.env
+                ExecStart=/usr/bin/kubelet --read-only-port=10255 $KUBELET_KUBEADM_ARGS
+                """)
         let line = try #require(SystemdUnitReader.read([file]) { _ in nil }.commandLine)
         #expect(line.unresolved.count == 1)
         #expect(line.securityFlags().readOnlyPort?.location == SourceLocation(file: "10-kubeadm.conf", line: 3, column: 28))
@@ -160,7 +172,8 @@ import Yams
     }
 
     @Test func aDropInWithoutExecStartIsAFragment() {
-        let file = SystemdUnitReader.File(path: "20-extra.conf", text: "[Service]\nEnvironment=\"KUBELET_EXTRA_ARGS=--anonymous-auth=true\"\n")
+        let file = SystemdUnitReader.File(
+            path: "20-extra.conf", text: "[Service]\nEnvironment=\"KUBELET_EXTRA_ARGS=--anonymous-auth=true\"\n")
         let result = SystemdUnitReader.read([file]) { _ in nil }
         #expect(result.commandLine == nil && result.fragments.count == 1)
     }

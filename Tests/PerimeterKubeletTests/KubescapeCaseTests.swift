@@ -28,13 +28,14 @@ import Testing
         Case(folder: "kubelet-authorization-mode-alwaysAllow/test/invalid-config-value", anonymous: nil, mode: "AlwaysAllow"),
         Case(folder: "kubelet-authorization-mode-alwaysAllow/test/valid-cli-argument", anonymous: true, mode: "Webhook"),
         Case(folder: "kubelet-authorization-mode-alwaysAllow/test/valid-config-value", anonymous: nil, mode: "Webhook"),
-        Case(folder: "kubelet-authorization-mode-alwaysAllow/test/fail-no-cli-and-config", anonymous: nil, mode: nil),
+        Case(folder: "kubelet-authorization-mode-alwaysAllow/test/fail-no-cli-and-config", anonymous: nil, mode: nil)
     ]
 
     @Test(arguments: cases)
     func flagsOverConfigFile(_ testCase: Case) throws {
         let base = "k8s/kubelet/kubescape-regolibrary/\(testCase.folder)/input/"
-        let info = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: SharedData.path(base + "kubelet-info.json"))))
+        let info = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: URL(fileURLWithPath: SharedData.path(base + "kubelet-info.json"))))
         let commandLine = try #require(((info as? [String: Any])?["data"] as? [String: Any])?["cmdLine"] as? String)
         var settings = KubeletSettings(key: "node", provenance: Provenance(resource: "node", origin: .file), source: .flags)
         let configPath = SharedData.path(base + "decoded-config.yaml")
@@ -44,9 +45,10 @@ import Testing
             #expect(KubeletConfigurationReader.isKubeletConfiguration(config))
             KubeletConfigurationReader.apply(KubeletConfigurationReader.read(config, file: configPath), to: &settings)
         }
-        KubeletConfigurationReader.apply(KubeletFlags.read(commandLine) { line, column in
-            PerimeterModel.SourceLocation(file: "cmdline", line: line, column: column)
-        }, to: &settings)
+        KubeletConfigurationReader.apply(
+            KubeletFlags.read(commandLine) { line, column in
+                PerimeterModel.SourceLocation(file: "cmdline", line: line, column: column)
+            }, to: &settings)
         #expect(settings.readOnlyPort?.value.value == testCase.readOnlyPort)
         #expect(settings.anonymousAuth?.value.value == testCase.anonymous)
         #expect(settings.authorizationMode?.value.value == testCase.mode)

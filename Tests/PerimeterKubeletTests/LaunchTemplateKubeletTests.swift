@@ -9,7 +9,8 @@ import Testing
 
     @Test func liveTemplateWithBootstrapFlags() throws {
         let userData = "#!/bin/bash\n/etc/eks/bootstrap.sh prod --kubelet-extra-args '--read-only-port=10255 --anonymous-auth=false'\n"
-        let settings = try #require(LaunchTemplateKubelet.settings(userData: .known(userData), key: "lt-0abc", provenance: provenance, location: nil))
+        let settings = try #require(
+            LaunchTemplateKubelet.settings(userData: .known(userData), key: "lt-0abc", provenance: provenance, location: nil))
         #expect(settings.key == "lt-0abc#user_data")
         #expect(settings.source == .userData)
         #expect(settings.readOnlyPort?.value == .known(10255))
@@ -18,9 +19,12 @@ import Testing
     }
 
     @Test func nothingToReport() {
-        #expect(LaunchTemplateKubelet.settings(userData: .known("#!/bin/bash\n/etc/eks/bootstrap.sh prod\n"), key: "k",
-                                               provenance: provenance, location: nil) == nil)
-        #expect(LaunchTemplateKubelet.settings(userData: .unknown("known after apply"), key: "k", provenance: provenance, location: nil) == nil)
+        #expect(
+            LaunchTemplateKubelet.settings(
+                userData: .known("#!/bin/bash\n/etc/eks/bootstrap.sh prod\n"), key: "k",
+                provenance: provenance, location: nil) == nil)
+        #expect(
+            LaunchTemplateKubelet.settings(userData: .unknown("known after apply"), key: "k", provenance: provenance, location: nil) == nil)
         #expect(LaunchTemplateKubelet.settings(userData: nil, key: "k", provenance: provenance, location: nil) == nil)
     }
 }

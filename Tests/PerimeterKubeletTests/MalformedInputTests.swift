@@ -9,7 +9,7 @@ import Testing
         "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"B\"\n\n--B\nContent-Type: application/node.eks.aws\nContent-Transfer-Encoding: base64\n\nYXBp\n--B--\n",
         "#!/bin/bash\n/etc/eks/bootstrap.sh prod --kubelet-extra-args '--read-only-port=10255 --anonymous-auth=\"true\"'\n",
         "apiVersion: node.eks.aws/v1alpha1\nkind: NodeConfig\nspec:\n  kubelet:\n    flags: [\"--authorization-mode=AlwaysAllow\"]\n",
-        "kubelet_http_requests_total{path=\"pods\",server_type=\"readonly\"} 3\n",
+        "kubelet_http_requests_total{path=\"pods\",server_type=\"readonly\"} 3\n"
     ]
 
     @Test(arguments: samples.indices)

@@ -1,13 +1,16 @@
-@testable import PerimeterKubelet
 import PerimeterModel
 import Testing
+
+@testable import PerimeterKubelet
 
 @Suite struct ReadOnlyPortUseTests {
     /// The samples printed in the source document (GKE's "disable the kubelet read-only port" page).
     @Test func gkeDocumentSamples() throws {
         let file = SharedData.path("k8s/kubelet/metrics/gke-docs-kubelet_http_requests_total-readonly.prom")
-        let use = try #require(KubeletMetricsReader.read(try SharedData.text("k8s/kubelet/metrics/gke-docs-kubelet_http_requests_total-readonly.prom"),
-                                                         file: file, resource: "node-1.prom"))
+        let use = try #require(
+            KubeletMetricsReader.read(
+                try SharedData.text("k8s/kubelet/metrics/gke-docs-kubelet_http_requests_total-readonly.prom"),
+                file: file, resource: "node-1.prom"))
         #expect(use.port == .known(10255))
         #expect(use.requestsByPath == ["healthz": 3, "metrics": 2549, "metrics/probes": 2546, "other": 2, "pods": 1, "stats": 2549])
         #expect(use.provenance.location?.line == 1)

@@ -6,7 +6,9 @@ import Testing
 @Suite struct UserDataReaderTests {
     private func settings(_ text: String) -> KubeletSettings {
         var settings = KubeletSettings(key: "lt", provenance: Provenance(resource: "lt", origin: .terraform), source: .userData)
-        UserDataReader.read(text, into: &settings, file: "user-data") { PerimeterModel.SourceLocation(file: "user-data", line: $0, column: $1) }
+        UserDataReader.read(text, into: &settings, file: "user-data") {
+            PerimeterModel.SourceLocation(file: "user-data", line: $0, column: $1)
+        }
         return settings
     }
 

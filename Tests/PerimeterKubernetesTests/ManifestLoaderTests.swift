@@ -1,6 +1,7 @@
 import Foundation
 import PerimeterModel
 import Testing
+
 @testable import PerimeterKubernetes
 
 private let k8s = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -24,8 +25,10 @@ private let k8s = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
     }
 
     @Test func everyBootstrapFileLoadsItsCount() {
-        let expected = ["cluster-roles.yaml": 31, "controller-roles.yaml": 38, "namespace-roles.yaml": 7,
-                        "cluster-role-bindings.yaml": 10, "controller-role-bindings.yaml": 38, "namespace-role-bindings.yaml": 7]
+        let expected = [
+            "cluster-roles.yaml": 31, "controller-roles.yaml": 38, "namespace-roles.yaml": 7,
+            "cluster-role-bindings.yaml": 10, "controller-role-bindings.yaml": 38, "namespace-role-bindings.yaml": 7
+        ]
         for (file, count) in expected {
             let result = ManifestLoader.load(file: k8s.appendingPathComponent("bootstrap-rbac/" + file).path)
             #expect(result.diagnostics.isEmpty, "\(file)")
@@ -36,30 +39,30 @@ private let k8s = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
 
     @Test func multiDocumentYAMLWithHelmComments() throws {
         let text = """
-        ---
-        # Source: chart/templates/sa.yaml
-        apiVersion: v1
-        kind: ServiceAccount
-        metadata:
-          name: runner
-        ---
-        # Source: chart/templates/deploy.yaml
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata:
-          name: web
-          namespace: shop
-        spec:
-          template:
+            ---
+            # Source: chart/templates/sa.yaml
+            apiVersion: v1
+            kind: ServiceAccount
+            metadata:
+              name: runner
+            ---
+            # Source: chart/templates/deploy.yaml
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: web
+              namespace: shop
             spec:
-              serviceAccountName: runner
-        ---
-        apiVersion: batch/v1
-        kind: CronJob
-        metadata: {name: nightly, namespace: shop}
-        spec: {jobTemplate: {spec: {template: {spec: {automountServiceAccountToken: false}}}}}
-        ---
-        """
+              template:
+                spec:
+                  serviceAccountName: runner
+            ---
+            apiVersion: batch/v1
+            kind: CronJob
+            metadata: {name: nightly, namespace: shop}
+            spec: {jobTemplate: {spec: {template: {spec: {automountServiceAccountToken: false}}}}}
+            ---
+            """
         let result = ManifestLoader.load(text: text, file: "chart.yaml", origin: .file)
         // The service account names no namespace and none was given: read in default, with a warning (issue 11).
         #expect(result.diagnostics.map(\.severity) == [.warning])
@@ -75,27 +78,30 @@ private let k8s = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
 
     @Test func kubectlJSONListDump() throws {
         let text = """
-        {
-            "apiVersion": "v1",
-            "items": [
-                {
-                    "apiVersion": "rbac.authorization.k8s.io/v1",
-                    "kind": "RoleBinding",
-                    "metadata": {"name": "ci", "namespace": "build"},
-                    "roleRef": {"apiGroup": "rbac.authorization.k8s.io", "kind": "ClusterRole", "name": "edit"},
-                    "subjects": [{"kind": "ServiceAccount", "name": "deployer"}]
-                }
-            ],
-            "kind": "List",
-            "metadata": {"resourceVersion": ""}
-        }
-        """
+            {
+                "apiVersion": "v1",
+                "items": [
+                    {
+                        "apiVersion": "rbac.authorization.k8s.io/v1",
+                        "kind": "RoleBinding",
+                        "metadata": {"name": "ci", "namespace": "build"},
+                        "roleRef": {"apiGroup": "rbac.authorization.k8s.io", "kind": "ClusterRole", "name": "edit"},
+                        "subjects": [{"kind": "ServiceAccount", "name": "deployer"}]
+                    }
+                ],
+                "kind": "List",
+                "metadata": {"resourceVersion": ""}
+            }
+            """
         let result = ManifestLoader.load(text: text, file: "dump.json", origin: .file)
         #expect(result.diagnostics.isEmpty)
         let binding = try #require(result.snapshot.kubernetes.bindings.first)
         #expect(binding.meta.resourceName == "RoleBinding/build/ci")
         #expect(binding.roleKind == "ClusterRole" && binding.roleName == "edit")
-        #expect(binding.subjects == [KubeSubject(kind: "ServiceAccount", name: "deployer", location: SourceLocation(file: "dump.json", line: 9, column: 26))])
+        #expect(
+            binding.subjects == [
+                KubeSubject(kind: "ServiceAccount", name: "deployer", location: SourceLocation(file: "dump.json", line: 9, column: 26))
+            ])
         #expect(binding.meta.provenance.location?.line == 4)
     }
 
@@ -122,22 +128,28 @@ private let k8s = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
         let configMap = try #require(plain.snapshot.awsAuthConfigMaps.first)
         #expect(configMap.provenance.resource == "ConfigMap/kube-system/aws-auth")
         let parsed = AWSAuthMappings.parse(configMap)
-        #expect(parsed.mappings.map(\.arn) == ["arn:aws:iam::555555555555:role/devel-worker-nodes-NodeInstanceRole-74RF4UBDUKL6",
-                                                "arn:aws:iam::555555555555:user/admin"])
+        #expect(
+            parsed.mappings.map(\.arn) == [
+                "arn:aws:iam::555555555555:role/devel-worker-nodes-NodeInstanceRole-74RF4UBDUKL6",
+                "arn:aws:iam::555555555555:user/admin"
+            ])
         #expect(parsed.mappings[1].groups == ["system:masters"])
         #expect(parsed.mappings[0].username == "system:node:{{EC2PrivateDNSName}}")
         #expect(parsed.accounts == ["555555555555"])
 
         // Entry keys are case-insensitive; the authenticator reads `rOlEaRn` too.
-        let crazy = ManifestLoader.load(file: k8s.appendingPathComponent("aws-auth/aws-iam-authenticator-aws-auth-crazy-case-keys.yaml").path)
+        let crazy = ManifestLoader.load(
+            file: k8s.appendingPathComponent("aws-auth/aws-iam-authenticator-aws-auth-crazy-case-keys.yaml").path)
         #expect(AWSAuthMappings.parse(try #require(crazy.snapshot.awsAuthConfigMaps.first)).mappings.count == 2)
 
         // Top-level data keys are read exactly (`MaPrOlEs` is not `mapRoles`).
-        let top = ManifestLoader.load(file: k8s.appendingPathComponent("aws-auth/aws-iam-authenticator-aws-auth-crazy-case-top-keys.yaml").path)
+        let top = ManifestLoader.load(
+            file: k8s.appendingPathComponent("aws-auth/aws-iam-authenticator-aws-auth-crazy-case-top-keys.yaml").path)
         #expect(AWSAuthMappings.parse(try #require(top.snapshot.awsAuthConfigMaps.first)).mappings.isEmpty)
 
         // A misplaced space folds two list items into one plain scalar: the node role loses system:nodes.
-        let space = ManifestLoader.load(file: k8s.appendingPathComponent("aws-auth/aws-iam-authenticator-aws-auth-space-out-of-place.yaml").path)
+        let space = ManifestLoader.load(
+            file: k8s.appendingPathComponent("aws-auth/aws-iam-authenticator-aws-auth-space-out-of-place.yaml").path)
         let spaced = AWSAuthMappings.parse(try #require(space.snapshot.awsAuthConfigMaps.first))
         #expect(spaced.mappings.first?.groups == ["system:bootstrappers - system:nodes"])
 

@@ -1,6 +1,7 @@
 import Foundation
 import PerimeterModel
 import Testing
+
 @testable import PerimeterKubernetes
 
 /// Namespaces as kubectl and kustomize give them: `-n` fills objects without one, a kustomization's
@@ -44,17 +45,21 @@ import Testing
         #expect(warnings.first?.file == "install.yaml")
         #expect(warnings.first?.message.hasPrefix("RoleBinding/app-reader has no metadata.namespace") == true)
         // Objects that carry their namespace, and cluster-scoped ones, need none.
-        #expect(ManifestLoader.load(text: "apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: a, namespace: x}\n",
-                                    file: "a.yaml", origin: .file).diagnostics.isEmpty)
+        #expect(
+            ManifestLoader.load(
+                text: "apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: a, namespace: x}\n",
+                file: "a.yaml", origin: .file
+            ).diagnostics.isEmpty)
     }
 
     @Test func givenNamespaceFillsOnlyObjectsWithoutOne() {
-        let result = ManifestLoader.load(text: Self.objects, file: "install.yaml", origin: .file,
-                                         namespace: ManifestNamespace(given: "argocd"))
+        let result = ManifestLoader.load(
+            text: Self.objects, file: "install.yaml", origin: .file,
+            namespace: ManifestNamespace(given: "argocd"))
         #expect(result.diagnostics.isEmpty)
         let objects = result.snapshot.kubernetes
         #expect(objects.bindings[0].meta.namespace == "argocd")
-        #expect(objects.bindings[0].subjects.map(\.namespace) == ["", "default"])   // the RoleBinding's namespace applies later
+        #expect(objects.bindings[0].subjects.map(\.namespace) == ["", "default"]) // the RoleBinding's namespace applies later
         #expect(objects.bindings[1].meta.namespace == "")
         #expect(objects.serviceAccounts[0].namespace == "tools")
     }
@@ -65,7 +70,7 @@ import Testing
             "base/kustomization.yaml": "resources:\n- ./rbac.yaml\n- sub/more.yaml\n",
             "base/rbac.yaml": Self.objects,
             "base/sub/more.yaml": "apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: more}\n",
-            "base/unlisted.yaml": "apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: stray}\n",
+            "base/unlisted.yaml": "apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: stray}\n"
         ])
         defer { try? FileManager.default.removeItem(at: root) }
         // The overlay is among the files and lists the base beside it: the overlay's namespace reaches the base.
@@ -82,7 +87,7 @@ import Testing
             "extra.yaml": "apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: extra, namespace: elsewhere}\n",
             "base/kustomization.yaml": "resources:\n- rbac.yaml\n",
             "base/rbac.yaml": Self.objects,
-            "base/unlisted.yaml": "apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: stray}\n",
+            "base/unlisted.yaml": "apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: stray}\n"
         ])
         defer { try? FileManager.default.removeItem(at: nested) }
         let files = ["base/rbac.yaml", "extra.yaml", "base/unlisted.yaml"].map { nested.appendingPathComponent($0).path }
@@ -94,35 +99,36 @@ import Testing
         #expect(objects.bindings[0].meta.namespace == "shop")
         #expect(objects.bindings[0].subjects.map(\.namespace) == ["shop", "shop"])
         #expect(objects.bindings[1].subjects.map(\.namespace) == ["shop"])
-        #expect(objects.serviceAccounts[0].namespace == "shop")       // kustomize overrides what the object says
+        #expect(objects.serviceAccounts[0].namespace == "shop") // kustomize overrides what the object says
         let extra = ManifestLoader.load(file: files[1], namespace: ManifestNamespace(kustomization: namespaces[files[1]]))
         #expect(extra.snapshot.kubernetes.serviceAccounts[0].namespace == "shop")
     }
 
     @Test func subjectsAndMapRolesEntriesCarryTheirLines() throws {
-        let result = ManifestLoader.load(text: """
-            apiVersion: v1
-            kind: ConfigMap
-            metadata: {name: aws-auth, namespace: kube-system}
-            data:
-              mapRoles: |
-                - rolearn: arn:aws:iam::111122223333:role/node
-                  username: system:node:{{EC2PrivateDNSName}}
-                  groups: [system:bootstrappers, system:nodes]
-                - rolearn: arn:aws:iam::111122223333:role/admin
-                  groups:
-                    - system:masters
-            ---
-            apiVersion: rbac.authorization.k8s.io/v1
-            kind: ClusterRoleBinding
-            metadata: {name: x}
-            roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: view}
-            subjects:
-            - kind: User
-              name: alice
-            - kind: Group
-              name: ops
-            """, file: "cluster.yaml", origin: .file)
+        let result = ManifestLoader.load(
+            text: """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: aws-auth, namespace: kube-system}
+                data:
+                  mapRoles: |
+                    - rolearn: arn:aws:iam::111122223333:role/node
+                      username: system:node:{{EC2PrivateDNSName}}
+                      groups: [system:bootstrappers, system:nodes]
+                    - rolearn: arn:aws:iam::111122223333:role/admin
+                      groups:
+                        - system:masters
+                ---
+                apiVersion: rbac.authorization.k8s.io/v1
+                kind: ClusterRoleBinding
+                metadata: {name: x}
+                roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: view}
+                subjects:
+                - kind: User
+                  name: alice
+                - kind: Group
+                  name: ops
+                """, file: "cluster.yaml", origin: .file)
         let mappings = AWSAuthMappings.parse(try #require(result.snapshot.awsAuthConfigMaps.first)).mappings
         #expect(mappings.map { $0.provenance.location?.line } == [6, 9])
         #expect(mappings.map(\.provenance.location?.file) == ["cluster.yaml", "cluster.yaml"])

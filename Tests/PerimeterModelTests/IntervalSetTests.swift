@@ -44,8 +44,10 @@ struct SeededGenerator: RandomNumberGenerator {
     }
 
     /// Checks the set against the model and its own invariants (sorted, disjoint, not touching).
-    static func expectMatches(_ set: IntervalSet, _ model: Set<UInt128>, base: UInt128,
-                              sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    static func expectMatches(
+        _ set: IntervalSet, _ model: Set<UInt128>, base: UInt128,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) {
         #expect(set.count == UInt128(model.count), sourceLocation: sourceLocation)
         #expect(set.isEmpty == model.isEmpty, sourceLocation: sourceLocation)
         for offset in 0..<universe {

@@ -3,7 +3,8 @@ import Testing
 
 @Suite struct RuleCoverageTests {
     static func rule(_ protocolText: String?, _ ports: PortRange?) -> SecurityGroupRule {
-        let ipProtocol: Resolved<IPProtocol> = protocolText.flatMap(IPProtocol.init(parsing:)).map(Resolved.known)
+        let ipProtocol: Resolved<IPProtocol> =
+            protocolText.flatMap(IPProtocol.init(parsing:)).map(Resolved.known)
             ?? .unknown("var.protocol has no value")
         return SecurityGroupRule(
             provenance: Provenance(resource: "aws_security_group_rule.r", origin: .terraform),

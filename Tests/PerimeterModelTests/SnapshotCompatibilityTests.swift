@@ -13,11 +13,17 @@ import Testing
 
     @Test func roundTripKeepsKubeletSettings() throws {
         var snapshot = Snapshot()
-        snapshot.kubeletSettings = [KubeletSettings(
-            key: "k", provenance: Provenance(resource: "kubelet.yaml", origin: .file), source: .configFile,
-            readOnlyPort: KubeletSetting(value: .known(10255), location: SourceLocation(file: "kubelet.yaml", line: 3), text: "readOnlyPort: 10255"))]
-        snapshot.gkeNodePools = [GKENodePool(key: "p", provenance: Provenance(resource: "c/nodePools/p", origin: .gke),
-                                             cluster: .key("gke:c"), describesLiveState: true)]
+        snapshot.kubeletSettings = [
+            KubeletSettings(
+                key: "k", provenance: Provenance(resource: "kubelet.yaml", origin: .file), source: .configFile,
+                readOnlyPort: KubeletSetting(
+                    value: .known(10255), location: SourceLocation(file: "kubelet.yaml", line: 3), text: "readOnlyPort: 10255"))
+        ]
+        snapshot.gkeNodePools = [
+            GKENodePool(
+                key: "p", provenance: Provenance(resource: "c/nodePools/p", origin: .gke),
+                cluster: .key("gke:c"), describesLiveState: true)
+        ]
         let decoded = try JSONDecoder().decode(Snapshot.self, from: JSONEncoder().encode(snapshot))
         #expect(decoded == snapshot)
     }

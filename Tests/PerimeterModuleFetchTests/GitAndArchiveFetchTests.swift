@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PerimeterModuleFetch
 
 /// Git sources over file://, HTTP archives from a loopback server, hostile archives, silent servers, size caps.
@@ -42,13 +43,17 @@ import Testing
         try workspace.write("pkg/modules/a/main.tf", "# from an archive\n")
         try workspace.tarball(of: "pkg", to: "reg/files/pkg.tgz")
         try FileManager.default.copyItem(atPath: workspace.path("reg/files/pkg.tgz"), toPath: workspace.path("reg/files/download"))
-        try shell(["python3", "-c", "import shutil,sys; shutil.make_archive(sys.argv[1], 'zip', sys.argv[2])",
-                   workspace.path("reg/files/pkg"), workspace.path("pkg")])
+        try shell([
+            "python3", "-c", "import shutil,sys; shutil.make_archive(sys.argv[1], 'zip', sys.argv[2])",
+            workspace.path("reg/files/pkg"), workspace.path("pkg")
+        ])
         let server = try ModuleTestServer(["registry", workspace.path("reg")])
         defer { server.stop() }
         let fetcher = ModuleFetcher(cacheDirectory: workspace.path("cache"))
-        for source in ["\(server.origin)/files/pkg.tgz//modules/a", "\(server.origin)/files/pkg.zip//modules/a",
-                       "\(server.origin)/files/download//modules/a?archive=tar.gz"] {
+        for source in [
+            "\(server.origin)/files/pkg.tgz//modules/a", "\(server.origin)/files/pkg.zip//modules/a",
+            "\(server.origin)/files/download//modules/a?archive=tar.gz"
+        ] {
             let directory = try fetcher.moduleDirectory(source: source, version: nil)
             #expect(try Self.text(directory) == "# from an archive", "\(source)")
         }
@@ -132,7 +137,8 @@ import Testing
         let workspace = try TestWorkspace()
         defer { workspace.remove() }
         try FileManager.default.createDirectory(atPath: workspace.path("reg/files"), withIntermediateDirectories: true)
-        try Data((0..<200_000).map { _ in UInt8.random(in: 0...255) }).write(to: URL(fileURLWithPath: workspace.path("reg/files/big.tar.gz")))
+        try Data((0..<200_000).map { _ in UInt8.random(in: 0...255) }).write(
+            to: URL(fileURLWithPath: workspace.path("reg/files/big.tar.gz")))
         let server = try ModuleTestServer(["registry", workspace.path("reg")])
         defer { server.stop() }
         var limits = ModuleFetcher.Limits()

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PerimeterModuleFetch
 
 /// The module registry protocol against a loopback registry whose module tarballs the test builds.
@@ -38,8 +39,10 @@ import Testing
         #expect(try server.counts() == ["discovery": 2, "versions": 2, "download": 2, "archives": 2])
         // Only the cache was written: two entries, no staging left behind.
         #expect(workspace.files(under: "cache/.staging").isEmpty)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: cache + "/registry/\(ModuleCache.safeName(server.host))/acme/nodes/aws").sorted()
-            == ["1.2.0", "2.0.0"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: cache + "/registry/\(ModuleCache.safeName(server.host))/acme/nodes/aws")
+                .sorted()
+                == ["1.2.0", "2.0.0"])
 
         server.stop()
         let offline = ModuleFetcher(cacheDirectory: cache)
@@ -59,8 +62,11 @@ import Testing
         let server = try Self.registry(workspace, versions: ["1.0.0", "2.0.0"])
         defer { server.stop() }
         let fetcher = ModuleFetcher(cacheDirectory: workspace.path("cache"))
-        #expect(throws: ModuleFetchError.noMatchingVersion(module: "\(server.host)/acme/nodes/aws", constraint: "~> 3.0",
-                                                         available: ["1.0.0", "2.0.0"])) {
+        #expect(
+            throws: ModuleFetchError.noMatchingVersion(
+                module: "\(server.host)/acme/nodes/aws", constraint: "~> 3.0",
+                available: ["1.0.0", "2.0.0"])
+        ) {
             try fetcher.moduleDirectory(source: "\(server.host)/acme/nodes/aws", version: "~> 3.0")
         }
         #expect(throws: ModuleFetchError.http(url: "\(server.origin)/v1/modules/acme/absent/aws/versions", status: 404)) {

@@ -6,7 +6,10 @@ import Testing
 /// to let perimeter read the module; with the registry stopped, the cache still answers.
 @Suite struct ScanDownloadModulesTests {
     struct Report: Decodable {
-        struct Item: Decodable { var ruleId: String; var resource: String }
+        struct Item: Decodable {
+            var ruleId: String
+            var resource: String
+        }
         var findings: [Item]
     }
 
@@ -20,8 +23,10 @@ import Testing
         return ModuleTestServer.packageRoot.appendingPathComponent(".build/debug/perimeter")
     }
 
-    static func scan(_ arguments: [String], home: String,
-                     extraEnvironment: [String: String] = [:]) throws -> (status: Int32, stdout: String, stderr: String) {
+    static func scan(
+        _ arguments: [String], home: String,
+        extraEnvironment: [String: String] = [:]
+    ) throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
         process.executableURL = binary
         process.arguments = ["scan"] + arguments
@@ -62,7 +67,9 @@ import Testing
         try workspace.write("module-2.0.0/main.tf", "# a later major version without the open rule\n")
         try workspace.tarball(of: "module-2.0.0", to: "reg/acme/nodes/aws/2.0.0.tar.gz")
         let server = try ModuleTestServer(["registry", workspace.path("reg")])
-        try workspace.write("env/main.tf", """
+        try workspace.write(
+            "env/main.tf",
+            """
             module "nodes" {
               source        = "\(server.host)/acme/nodes/aws"
               version       = "~> 1.0"
@@ -97,10 +104,14 @@ import Testing
         // A module `terraform init` installed is read from .terraform/modules even with the flag: no fetch, no error.
         try workspace.write("installed/main.tf", try String(contentsOfFile: workspace.path("env/main.tf"), encoding: .utf8))
         try workspace.write("installed/.terraform/modules/nodes/main.tf", kubeletOpenModule)
-        try workspace.write("installed/.terraform/modules/modules.json",
-                            #"{"Modules":[{"Key":"","Source":"","Dir":"."},{"Key":"nodes","Source":"x","Dir":".terraform/modules/nodes"}]}"#)
-        let installed = try Self.scan([workspace.path("installed"), "--download-modules", "--module-cache", workspace.path("empty-cache"),
-                                       "--format", "json"], home: home)
+        try workspace.write(
+            "installed/.terraform/modules/modules.json",
+            #"{"Modules":[{"Key":"","Source":"","Dir":"."},{"Key":"nodes","Source":"x","Dir":".terraform/modules/nodes"}]}"#)
+        let installed = try Self.scan(
+            [
+                workspace.path("installed"), "--download-modules", "--module-cache", workspace.path("empty-cache"),
+                "--format", "json"
+            ], home: home)
         #expect(installed.status != 2, "\(installed.stderr)")
         #expect(try Self.findings(installed.stdout).contains(expected))
         #expect(!FileManager.default.fileExists(atPath: workspace.path("empty-cache/registry")))
@@ -108,8 +119,10 @@ import Testing
         // Nothing cached and the registry gone: exit 2, and the error says why.
         let cold = try Self.scan([workspace.path("env"), "--download-modules", "--module-cache", workspace.path("cold-cache")], home: home)
         #expect(cold.status == 2)
-        #expect((cold.stdout + cold.stderr).contains("Cannot download module.nodes: Cannot reach 'http://\(server.host)/.well-known/terraform.json'"),
-                "\(cold.stdout)\n\(cold.stderr)")
+        #expect(
+            (cold.stdout + cold.stderr).contains(
+                "Cannot download module.nodes: Cannot reach 'http://\(server.host)/.well-known/terraform.json'"),
+            "\(cold.stdout)\n\(cold.stderr)")
         // And it counts among the module calls not read, so a summary never claims the module was seen.
         #expect(cold.stdout.contains("module.nodes: source '\(server.host)/acme/nodes/aws' could not be downloaded"), "\(cold.stdout)")
     }
@@ -131,21 +144,27 @@ extension ScanDownloadModulesTests {
         let workspace = try TestWorkspace()
         defer { workspace.remove() }
         try workspace.write("repo/nodes/main.tf", kubeletOpenModule)
-        try workspace.write("repo/wrapper/main.tf", """
+        try workspace.write(
+            "repo/wrapper/main.tf",
+            """
             variable "cidrs" { type = list(string) }
             module "nodes" {
               source        = "../nodes"
               kubelet_cidrs = var.cidrs
             }
             """)
-        try workspace.write("repo/escape/main.tf", """
+        try workspace.write(
+            "repo/escape/main.tf",
+            """
             module "outside" {
               source = "../../../../../../outside"
             }
             """)
         try workspace.gitRepository("repo", tag: "v1.0.0")
         try workspace.write("outside/main.tf", "# must never be read\n")
-        try workspace.write("env/main.tf", """
+        try workspace.write(
+            "env/main.tf",
+            """
             module "wrapped" {
               source = "git::file://\(workspace.path("repo"))//wrapper?ref=v1.0.0"
               cidrs  = ["0.0.0.0/0"]
@@ -154,10 +173,14 @@ extension ScanDownloadModulesTests {
               source = "git::file://\(workspace.path("repo"))//escape?ref=v1.0.0"
             }
             """)
-        let result = try Self.scan([workspace.path("env"), "--download-modules", "--module-cache", workspace.path("cache"),
-                                    "--format", "json"], home: workspace.path("home"))
-        #expect(try Self.findings(result.stdout).contains("NET-001 module.wrapped.module.nodes.aws_security_group_rule.kubelet[\"0.0.0.0/0\"]"),
-                "\(result.stdout)\n\(result.stderr)")
+        let result = try Self.scan(
+            [
+                workspace.path("env"), "--download-modules", "--module-cache", workspace.path("cache"),
+                "--format", "json"
+            ], home: workspace.path("home"))
+        #expect(
+            try Self.findings(result.stdout).contains("NET-001 module.wrapped.module.nodes.aws_security_group_rule.kubelet[\"0.0.0.0/0\"]"),
+            "\(result.stdout)\n\(result.stderr)")
         #expect(result.status == 2, "the escaping call is an input error")
         #expect(result.stdout.contains("is outside the scanned tree"), "\(result.stdout)")
     }
@@ -173,7 +196,9 @@ extension ScanDownloadModulesTests {
         try workspace.write("user/README", "the user's own repository\n")
         try workspace.gitRepository("user", tag: "u1")
         let before = workspace.files(under: "user")
-        try workspace.write("env/main.tf", """
+        try workspace.write(
+            "env/main.tf",
+            """
             module "tagged" {
               source        = "git::file://\(workspace.path("repo"))//nodes?ref=v1"
               kubelet_cidrs = ["0.0.0.0/0"]
@@ -183,9 +208,10 @@ extension ScanDownloadModulesTests {
               kubelet_cidrs = ["0.0.0.0/0"]
             }
             """)
-        let result = try Self.scan([workspace.path("env"), "--download-modules", "--module-cache", workspace.path("cache"), "--format", "json"],
-                                   home: workspace.path("home"),
-                                   extraEnvironment: ["GIT_DIR": workspace.path("user/.git"), "GIT_WORK_TREE": workspace.path("user")])
+        let result = try Self.scan(
+            [workspace.path("env"), "--download-modules", "--module-cache", workspace.path("cache"), "--format", "json"],
+            home: workspace.path("home"),
+            extraEnvironment: ["GIT_DIR": workspace.path("user/.git"), "GIT_WORK_TREE": workspace.path("user")])
         #expect(result.status != 2, "\(result.stdout)\n\(result.stderr)")
         let findings = try Self.findings(result.stdout)
         #expect(findings.contains("NET-001 module.tagged.aws_security_group_rule.kubelet[\"0.0.0.0/0\"]"))

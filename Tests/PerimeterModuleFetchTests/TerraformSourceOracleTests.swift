@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PerimeterModuleFetch
 
 /// Source addresses checked against Terraform itself: `terraform get` installs the same Git (file://) and
@@ -13,7 +14,9 @@ import Testing
         while let relative = enumerator?.nextObject() as? String {
             guard !relative.hasPrefix(".git"), let data = FileManager.default.contents(atPath: directory + "/" + relative) else { continue }
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: directory + "/" + relative, isDirectory: &isDirectory), isDirectory.boolValue { continue }
+            if FileManager.default.fileExists(atPath: directory + "/" + relative, isDirectory: &isDirectory), isDirectory.boolValue {
+                continue
+            }
             result[relative] = String(decoding: data, as: UTF8.self)
         }
         return result
@@ -31,14 +34,18 @@ import Testing
         try workspace.write("repo/modules/b/main.tf", "# b, v1\n")
         let first = try workspace.gitRepository("repo", tag: "v1.0.0")
         try workspace.write("repo/modules/a/main.tf", "# a, v2\n")
-        try shell(["git", "-C", workspace.path("repo"), "-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "-q", "-am", "v2"])
+        try shell([
+            "git", "-C", workspace.path("repo"), "-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "-q", "-am", "v2"
+        ])
 
         try workspace.write("pkg/main.tf", "# archive root\n")
         try workspace.write("pkg/modules/x/main.tf", "# archive x\n")
         try workspace.tarball(of: "pkg", to: "reg/files/pkg.tgz")
         try FileManager.default.copyItem(atPath: workspace.path("reg/files/pkg.tgz"), toPath: workspace.path("reg/files/blob"))
-        try shell(["python3", "-c", "import shutil,sys; shutil.make_archive(sys.argv[1], 'zip', sys.argv[2])",
-                   workspace.path("reg/files/pkg"), workspace.path("pkg")])
+        try shell([
+            "python3", "-c", "import shutil,sys; shutil.make_archive(sys.argv[1], 'zip', sys.argv[2])",
+            workspace.path("reg/files/pkg"), workspace.path("pkg")
+        ])
         try workspace.write("reg/files/landing.x-terraform-get", "git::file://\(workspace.path("repo"))//modules?ref=v1.0.0")
         let server = try ModuleTestServer(["registry", workspace.path("reg")])
         defer { server.stop() }
@@ -48,7 +55,7 @@ import Testing
             "git::\(repo)?ref=v1.0.0", "git::\(repo)//modules/a?ref=v1.0.0", "git::\(repo)//modules/a",
             "git::\(repo)//modules/b?ref=\(first)", "\(server.origin)/files/pkg.tgz", "\(server.origin)/files/pkg.tgz//modules/x",
             "\(server.origin)/files/pkg.zip//modules/x", "\(server.origin)/files/blob//modules/x?archive=tar.gz",
-            "\(server.origin)/files/landing//a",
+            "\(server.origin)/files/landing//a"
         ]
         try workspace.write("root/main.tf", sources.enumerated().map { "module \"m\($0)\" {\n  source = \"\($1)\"\n}\n" }.joined())
         let process = Process()

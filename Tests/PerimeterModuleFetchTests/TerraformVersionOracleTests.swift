@@ -1,17 +1,20 @@
 import Foundation
 import Testing
+
 @testable import PerimeterModuleFetch
 
 /// Version selection checked against Terraform itself: `terraform get` installs from the same loopback registry
 /// (a CLI config `host` block points `modules.v1` at it, so no name is looked up), and for every constraint the
 /// version it picks, or its refusal, must be ours. Skips, saying so, when `terraform` is not on the PATH.
 @Suite struct TerraformVersionOracleTests {
-    static let versions = ["0.0.1", "0.0.2", "0.0.3-alpha.1", "1.0.0", "1.2.0", "1.3.0-beta.1", "1.10.0", "2.0.0",
-                           "20.0.0", "20.1.2", "20.1.9", "20.2.0", "21.0.0-rc.1"]
+    static let versions = [
+        "0.0.1", "0.0.2", "0.0.3-alpha.1", "1.0.0", "1.2.0", "1.3.0-beta.1", "1.10.0", "2.0.0",
+        "20.0.0", "20.1.2", "20.1.9", "20.2.0", "21.0.0-rc.1"
+    ]
     static let constraints = [
         "~> 20.0", "~> 20.1.2", "~> 20.1", "~> 1.2.0", "~> 1.0", "~> 1", "~> 0.0.1", ">= 1.0, < 2.0", "> 1.0.0, != 1.10.0",
         "< 20.1.9", "<= 20.1.9", "= 1.2.0", "1.2", "v2.0.0", "!= 20.2.0", ">= 20.1.2", "0.0.3-alpha.1", "<= 0.0.3-alpha.1",
-        ">= 1.3.0-beta.1, < 2", "21.0.0-rc.1", ">= 21.0.0-rc.1", "~> 30.0", "< 0.0.1", "0.0.3-alpha.1, >= 0.0.2",
+        ">= 1.3.0-beta.1, < 2", "21.0.0-rc.1", ">= 21.0.0-rc.1", "~> 30.0", "< 0.0.1", "0.0.3-alpha.1, >= 0.0.2"
     ]
     static let host = "registry.perimeter.test"
 
@@ -22,16 +25,22 @@ import Testing
 
     /// `terraform get` on one module block per constraint: each block's installed version, or nil where
     /// Terraform reports it unresolvable.
-    static func terraformPicks(_ constraints: [String], workspace: TestWorkspace, server: ModuleTestServer,
-                               terraform: String) throws -> [String?] {
-        try workspace.write("cli.tfrc", """
+    static func terraformPicks(
+        _ constraints: [String], workspace: TestWorkspace, server: ModuleTestServer,
+        terraform: String
+    ) throws -> [String?] {
+        try workspace.write(
+            "cli.tfrc",
+            """
             host "\(host)" {
               services = { "modules.v1" = "\(server.origin)/v1/modules/" }
             }
             """)
         func run(_ indices: [Int], in directory: String) throws -> (failedLines: Set<Int>, installed: [String: String]) {
             // Four lines per block, so an error's line names its block.
-            let text = indices.map { "module \"m\($0)\" {\n  source  = \"\(host)/acme/nodes/aws\"\n  version = \"\(constraints[$0])\"\n}\n" }
+            let text = indices.map {
+                "module \"m\($0)\" {\n  source  = \"\(host)/acme/nodes/aws\"\n  version = \"\(constraints[$0])\"\n}\n"
+            }
             try workspace.write("\(directory)/main.tf", text.joined())
             let process = Process()
             process.executableURL = URL(fileURLWithPath: terraform)
@@ -54,9 +63,12 @@ import Testing
             }
             var installed: [String: String] = [:]
             if let manifest = FileManager.default.contents(atPath: workspace.path("\(directory)/.terraform/modules/modules.json")),
-               let json = try JSONSerialization.jsonObject(with: manifest) as? [String: Any],
-               let modules = json["Modules"] as? [[String: Any]] {
-                for module in modules { if let key = module["Key"] as? String, let version = module["Version"] as? String { installed[key] = version } }
+                let json = try JSONSerialization.jsonObject(with: manifest) as? [String: Any],
+                let modules = json["Modules"] as? [[String: Any]]
+            {
+                for module in modules {
+                    if let key = module["Key"] as? String, let version = module["Version"] as? String { installed[key] = version }
+                }
             }
             if process.terminationStatus != 0 && failed.isEmpty { throw SetupError("terraform get failed: \(log)") }
             return (failed, installed)
@@ -85,7 +97,8 @@ import Testing
         let available = Self.versions.compactMap(ModuleVersion.init)
         let ours = try Self.constraints.map { try VersionConstraints(parsing: $0).newest(of: available)?.description }
         for (index, constraint) in Self.constraints.enumerated() {
-            #expect(ours[index] == theirs[index], "'\(constraint)': perimeter \(ours[index] ?? "none"), terraform \(theirs[index] ?? "none")")
+            #expect(
+                ours[index] == theirs[index], "'\(constraint)': perimeter \(ours[index] ?? "none"), terraform \(theirs[index] ?? "none")")
         }
         // The corpus covers both outcomes.
         #expect(theirs.contains(nil) && theirs.contains { $0 != nil })

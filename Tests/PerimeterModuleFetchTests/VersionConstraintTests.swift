@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PerimeterModuleFetch
 
 /// Module version constraints as Terraform reads them (hashicorp/go-version), one case per line:
@@ -43,7 +44,7 @@ import Testing
         ("<= 0.0.3-alpha.1", "0.0.2", true),
         ("~> 1.2.0-beta", "1.2.0", false),
         ("1.0.0-rc.1", "1.0.0-rc.1", true),
-        ("1.0.0-rc.1", "1.0.0", false),
+        ("1.0.0-rc.1", "1.0.0", false)
     ]
 
     @Test(arguments: Array(cases.indices))
@@ -73,8 +74,10 @@ import Testing
     }
 
     @Test func versionsOrderAsSemverDoes() throws {
-        let ordered = ["1.0.0-alpha", "1.0.0-alpha.1", "1.0.0-alpha.beta", "1.0.0-beta", "1.0.0-beta.2", "1.0.0-beta.11",
-                       "1.0.0-rc.1", "1.0.0", "1.0.1", "1.10.0"]
+        let ordered = [
+            "1.0.0-alpha", "1.0.0-alpha.1", "1.0.0-alpha.beta", "1.0.0-beta", "1.0.0-beta.2", "1.0.0-beta.11",
+            "1.0.0-rc.1", "1.0.0", "1.0.1", "1.10.0"
+        ]
         let versions = try ordered.map { try #require(ModuleVersion($0)) }
         #expect(versions == versions.sorted())
         #expect(try #require(ModuleVersion("1.2")) == #require(ModuleVersion("1.2.0")))

@@ -73,14 +73,16 @@ import Testing
         let results = await KubeletProbe(timeout: .seconds(3), concurrency: 3).probe([
             ProbeTarget(host: "127.0.0.1", port: closedPort, useTLS: false),
             ProbeTarget(host: "127.0.0.1", port: tlsServer.port, useTLS: false),
-            ProbeTarget(host: "127.0.0.1", port: tlsServer.port, useTLS: true),
+            ProbeTarget(host: "127.0.0.1", port: tlsServer.port, useTLS: true)
         ])
         #expect(results.map(\.verdict) == [.noAnswer, .noAnswer, .anonymousAccess], "results keep the order of the targets")
     }
 
     @Test func manyTargetsWithBoundedConcurrency() async throws {
-        let servers = [try await LoopbackServer(.kubelet), try await LoopbackServer(.website), try await LoopbackServer(.silent),
-                       try await LoopbackServer(.unauthorized)]
+        let servers = [
+            try await LoopbackServer(.kubelet), try await LoopbackServer(.website), try await LoopbackServer(.silent),
+            try await LoopbackServer(.unauthorized)
+        ]
         defer { Task { for server in servers { await server.stop() } } }
         let targets = servers.map { ProbeTarget(host: "127.0.0.1", port: $0.port, useTLS: false) }
         let results = await KubeletProbe(timeout: .seconds(3), concurrency: 2).probe(targets)
@@ -88,10 +90,13 @@ import Testing
     }
 
     @Test func addresses() throws {
-        #expect(try ProbeTarget.parse("10.0.1.17", ports: [10250, 10255]).get() == [
-            ProbeTarget(host: "10.0.1.17", port: 10250, useTLS: true), ProbeTarget(host: "10.0.1.17", port: 10255, useTLS: false)])
+        #expect(
+            try ProbeTarget.parse("10.0.1.17", ports: [10250, 10255]).get() == [
+                ProbeTarget(host: "10.0.1.17", port: 10250, useTLS: true), ProbeTarget(host: "10.0.1.17", port: 10255, useTLS: false)
+            ])
         #expect(try ProbeTarget.parse("127.0.0.1:8080", ports: [10250]).get() == [ProbeTarget(host: "127.0.0.1", port: 8080, useTLS: true)])
-        #expect(try ProbeTarget.parse("http://127.0.0.1:8080/", ports: []).get() == [ProbeTarget(host: "127.0.0.1", port: 8080, useTLS: false)])
+        #expect(
+            try ProbeTarget.parse("http://127.0.0.1:8080/", ports: []).get() == [ProbeTarget(host: "127.0.0.1", port: 8080, useTLS: false)])
         #expect(try ProbeTarget.parse("[::1]:10255", ports: []).get().first?.description == "[::1]:10255")
         #expect(throws: ProbeError.self) { try ProbeTarget.parse("10.0.0.1:http", ports: []).get() }
         #expect(throws: ProbeError.self) { try ProbeTarget.parse("user@host", ports: [1]).get() }

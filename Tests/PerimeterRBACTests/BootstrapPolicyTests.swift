@@ -1,5 +1,6 @@
 import PerimeterModel
 import Testing
+
 @testable import PerimeterRBAC
 
 /// Known answers on the real upstream bootstrap policy (../shared/data/k8s/bootstrap-rbac).
@@ -7,7 +8,8 @@ import Testing
     static let authorizer = RBACAuthorizer(snapshot: SharedData.bootstrap)
 
     func whoCan(_ verb: String, _ resource: String, namespace: String? = nil, name: String? = nil) -> [String] {
-        subjects(Self.authorizer.whoCan(AccessRequest.parse(verb: verb, resource: resource, namespace: namespace, name: name, apiGroup: nil)))
+        subjects(
+            Self.authorizer.whoCan(AccessRequest.parse(verb: verb, resource: resource, namespace: namespace, name: name, apiGroup: nil)))
     }
 
     @Test func everythingLoadsAndEveryRoleRefResolves() {
@@ -17,27 +19,30 @@ import Testing
     }
 
     @Test func whoCanCreatePodsClusterWide() {
-        #expect(whoCan("create", "pods") == [
-            "Group:system:masters",
-            "ServiceAccount:kube-system:daemon-set-controller", "ServiceAccount:kube-system:job-controller",
-            "ServiceAccount:kube-system:persistent-volume-binder", "ServiceAccount:kube-system:replicaset-controller",
-            "ServiceAccount:kube-system:replication-controller", "ServiceAccount:kube-system:statefulset-controller",
-        ])
+        #expect(
+            whoCan("create", "pods") == [
+                "Group:system:masters",
+                "ServiceAccount:kube-system:daemon-set-controller", "ServiceAccount:kube-system:job-controller",
+                "ServiceAccount:kube-system:persistent-volume-binder", "ServiceAccount:kube-system:replicaset-controller",
+                "ServiceAccount:kube-system:replication-controller", "ServiceAccount:kube-system:statefulset-controller"
+            ])
     }
 
     /// Controllers with `*` resources (garbage collector, namespace controller) reach nodes/proxy too;
     /// system:kubelet-api-admin has it but is bound to nobody by default.
     @Test func whoCanGetNodesProxy() {
-        #expect(whoCan("get", "nodes/proxy") == [
-            "Group:system:masters", "ServiceAccount:kube-system:generic-garbage-collector",
-            "ServiceAccount:kube-system:namespace-controller", "ServiceAccount:kube-system:podcheckpoint-controller",
-        ])
+        #expect(
+            whoCan("get", "nodes/proxy") == [
+                "Group:system:masters", "ServiceAccount:kube-system:generic-garbage-collector",
+                "ServiceAccount:kube-system:namespace-controller", "ServiceAccount:kube-system:podcheckpoint-controller"
+            ])
         // nodes are cluster-scoped: -n changes nothing.
         #expect(whoCan("get", "nodes/proxy", namespace: "default") == whoCan("get", "nodes/proxy"))
     }
 
     @Test func whoCanEscalate() {
-        #expect(whoCan("escalate", "clusterroles") == ["Group:system:masters", "ServiceAccount:kube-system:clusterrole-aggregation-controller"])
+        #expect(
+            whoCan("escalate", "clusterroles") == ["Group:system:masters", "ServiceAccount:kube-system:clusterrole-aggregation-controller"])
         #expect(whoCan("escalate", "clusterroles.rbac.authorization.k8s.io") == whoCan("escalate", "clusterroles"))
     }
 
@@ -45,14 +50,16 @@ import Testing
         let scheduler = UserInfo.implied(by: .user("system:kube-scheduler"))
         #expect(scheduler.groups == ["system:authenticated"])
         func can(_ verb: String, _ resource: String, namespace: String? = nil, name: String? = nil) -> Bool {
-            !Self.authorizer.authorize(scheduler, AccessRequest.parse(verb: verb, resource: resource, namespace: namespace, name: name, apiGroup: nil)).isEmpty
+            !Self.authorizer.authorize(
+                scheduler, AccessRequest.parse(verb: verb, resource: resource, namespace: namespace, name: name, apiGroup: nil)
+            ).isEmpty
         }
         #expect(can("create", "pods/binding", namespace: "default"))
         #expect(can("create", "bindings", namespace: "team-a"))
         #expect(can("list", "nodes"))
         #expect(can("update", "pods/status", namespace: "default"))
         #expect(can("watch", "statefulsets.apps"))
-        #expect(can("list", "csinodes"))          // storage.k8s.io found by name
+        #expect(can("list", "csinodes")) // storage.k8s.io found by name
         #expect(!can("get", "secrets", namespace: "kube-system"))
         #expect(!can("create", "pods", namespace: "default"))
         #expect(!can("update", "pods", namespace: "default"))
@@ -65,8 +72,12 @@ import Testing
         // Through system:authenticated: discovery and self reviews.
         #expect(can("get", "/apis/apps/v1"))
         #expect(can("create", "selfsubjectaccessreviews"))
-        let grant = Self.authorizer.authorize(scheduler, AccessRequest.parse(verb: "create", resource: "pods/binding", namespace: "x", name: nil, apiGroup: nil))
-        #expect(grant.first?.path == "ClusterRoleBinding/system:kube-scheduler → ClusterRole/system:kube-scheduler → verbs=[create] apiGroups=[\"\"] resources=[bindings,pods/binding]")
+        let grant = Self.authorizer.authorize(
+            scheduler, AccessRequest.parse(verb: "create", resource: "pods/binding", namespace: "x", name: nil, apiGroup: nil))
+        #expect(
+            grant.first?.path
+                == "ClusterRoleBinding/system:kube-scheduler → ClusterRole/system:kube-scheduler → verbs=[create] apiGroups=[\"\"] resources=[bindings,pods/binding]"
+        )
         #expect(grant.first?.location?.file.hasSuffix("cluster-role-bindings.yaml") == true)
     }
 
@@ -80,7 +91,9 @@ import Testing
         #expect(Set(Self.authorizer.effectiveRules[view]).isSubset(of: Set(Self.authorizer.effectiveRules[edit])))
         #expect(Set(Self.authorizer.effectiveRules[edit]).isSubset(of: adminRules))
         func allows(_ rules: [PolicyRule], _ verb: String, _ resource: String) -> Bool {
-            rules.contains { RuleMatching.allows($0, AccessRequest.parse(verb: verb, resource: resource, namespace: "ns", name: nil, apiGroup: nil)) }
+            rules.contains {
+                RuleMatching.allows($0, AccessRequest.parse(verb: verb, resource: resource, namespace: "ns", name: nil, apiGroup: nil))
+            }
         }
         #expect(allows(Self.authorizer.effectiveRules[admin], "create", "rolebindings"))
         #expect(allows(Self.authorizer.effectiveRules[edit], "get", "secrets"))

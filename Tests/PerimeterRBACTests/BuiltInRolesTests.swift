@@ -1,21 +1,28 @@
 import PerimeterKubernetes
 import PerimeterModel
 import Testing
+
 @testable import PerimeterRBAC
 
 /// The shipped bootstrap policy: roles manifests bind by name, defaults by content, version selection.
 @Suite struct BuiltInRolesTests {
     static let policy = BootstrapPolicy.shipped(BootstrapPolicy.newest)!
 
-    func can(_ authorizer: RBACAuthorizer, _ subject: SubjectRef, _ verb: String, _ resource: String,
-             namespace: String? = nil, name: String? = nil) -> Bool {
-        !authorizer.authorize(UserInfo.implied(by: subject), AccessRequest.parse(verb: verb, resource: resource, namespace: namespace,
-                                                                                 name: name, apiGroup: nil)).isEmpty
+    func can(
+        _ authorizer: RBACAuthorizer, _ subject: SubjectRef, _ verb: String, _ resource: String,
+        namespace: String? = nil, name: String? = nil
+    ) -> Bool {
+        !authorizer.authorize(
+            UserInfo.implied(by: subject),
+            AccessRequest.parse(
+                verb: verb, resource: resource, namespace: namespace,
+                name: name, apiGroup: nil)
+        ).isEmpty
     }
 
     @Test func shippedPolicyLoadsWithoutTheUnreleasedPodCheckpointRole() {
         #expect(Self.policy.diagnostics.isEmpty)
-        #expect(Self.policy.roles.count == 75)       // 31 + 37 ClusterRoles, 7 Roles
+        #expect(Self.policy.roles.count == 75) // 31 + 37 ClusterRoles, 7 Roles
         #expect(Self.policy.bindings.count == 54)
         #expect(Self.policy.role("ClusterRole/system:controller:podcheckpoint-controller") == nil)
         #expect(Self.policy.role("ClusterRole/cluster-admin")?.rules.count == 2)
@@ -23,13 +30,15 @@ import Testing
     }
 
     @Test func aBindingOfClusterAdminByNameGrantsEverything() {
-        let authorizer = RBACAuthorizer(snapshot: manifests("""
-            apiVersion: rbac.authorization.k8s.io/v1
-            kind: ClusterRoleBinding
-            metadata: {name: alice-admin}
-            roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: cluster-admin}
-            subjects: [{kind: User, name: alice, apiGroup: rbac.authorization.k8s.io}]
-            """))
+        let authorizer = RBACAuthorizer(
+            snapshot: manifests(
+                """
+                apiVersion: rbac.authorization.k8s.io/v1
+                kind: ClusterRoleBinding
+                metadata: {name: alice-admin}
+                roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: cluster-admin}
+                subjects: [{kind: User, name: alice, apiGroup: rbac.authorization.k8s.io}]
+                """))
         #expect(authorizer.unresolvedBindings.isEmpty)
         let answer = authorizer.whoCan(AccessRequest.parse(verb: "get", resource: "secrets", namespace: nil, name: nil, apiGroup: nil))
         #expect(subjects(answer) == ["Group:system:masters", "User:alice"])
@@ -41,24 +50,26 @@ import Testing
 
     /// Built-in admin is aggregated: view ⊂ edit ⊂ admin, plus a chart's own role labelled aggregate-to-admin.
     @Test func builtInAggregatedAdminIncludesEditViewAndLabelledChartRoles() {
-        let authorizer = RBACAuthorizer(snapshot: manifests("""
-            apiVersion: rbac.authorization.k8s.io/v1
-            kind: RoleBinding
-            metadata: {name: team-admin, namespace: team-a}
-            roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: admin}
-            subjects: [{kind: Group, name: team-a, apiGroup: rbac.authorization.k8s.io}]
-            ---
-            apiVersion: rbac.authorization.k8s.io/v1
-            kind: ClusterRole
-            metadata:
-              name: certificates-admin
-              labels: {rbac.authorization.k8s.io/aggregate-to-admin: "true"}
-            rules: [{apiGroups: [cert-manager.io], resources: [certificates], verbs: ["*"]}]
-            """))
+        let authorizer = RBACAuthorizer(
+            snapshot: manifests(
+                """
+                apiVersion: rbac.authorization.k8s.io/v1
+                kind: RoleBinding
+                metadata: {name: team-admin, namespace: team-a}
+                roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: admin}
+                subjects: [{kind: Group, name: team-a, apiGroup: rbac.authorization.k8s.io}]
+                ---
+                apiVersion: rbac.authorization.k8s.io/v1
+                kind: ClusterRole
+                metadata:
+                  name: certificates-admin
+                  labels: {rbac.authorization.k8s.io/aggregate-to-admin: "true"}
+                rules: [{apiGroups: [cert-manager.io], resources: [certificates], verbs: ["*"]}]
+                """))
         let team = SubjectRef.group("team-a")
-        #expect(can(authorizer, team, "create", "deployments", namespace: "team-a"))   // from edit
-        #expect(can(authorizer, team, "watch", "pods", namespace: "team-a"))           // from view
-        #expect(can(authorizer, team, "create", "rolebindings", namespace: "team-a"))  // admin's own
+        #expect(can(authorizer, team, "create", "deployments", namespace: "team-a")) // from edit
+        #expect(can(authorizer, team, "watch", "pods", namespace: "team-a")) // from view
+        #expect(can(authorizer, team, "create", "rolebindings", namespace: "team-a")) // admin's own
         #expect(can(authorizer, team, "delete", "certificates.cert-manager.io", namespace: "team-a"))
         #expect(!can(authorizer, team, "create", "deployments", namespace: "team-b"))
         #expect(!can(authorizer, team, "list", "nodes"))
@@ -67,34 +78,36 @@ import Testing
 
     /// The aggregated ClusterRole example of the RBAC documentation (monitoring).
     @Test func documentationAggregationExample() {
-        let authorizer = RBACAuthorizer(snapshot: manifests("""
-            apiVersion: rbac.authorization.k8s.io/v1
-            kind: ClusterRole
-            metadata:
-              name: monitoring
-            aggregationRule:
-              clusterRoleSelectors:
-              - matchLabels:
-                  rbac.example.com/aggregate-to-monitoring: "true"
-            rules: [] # The control plane automatically fills in the rules
-            ---
-            apiVersion: rbac.authorization.k8s.io/v1
-            kind: ClusterRole
-            metadata:
-              name: monitoring-endpoints
-              labels:
-                rbac.example.com/aggregate-to-monitoring: "true"
-            rules:
-            - apiGroups: [""]
-              resources: ["services", "endpointslices", "pods"]
-              verbs: ["get", "list", "watch"]
-            ---
-            apiVersion: rbac.authorization.k8s.io/v1
-            kind: ClusterRoleBinding
-            metadata: {name: monitoring}
-            roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: monitoring}
-            subjects: [{kind: ServiceAccount, name: prometheus, namespace: monitoring}]
-            """))
+        let authorizer = RBACAuthorizer(
+            snapshot: manifests(
+                """
+                apiVersion: rbac.authorization.k8s.io/v1
+                kind: ClusterRole
+                metadata:
+                  name: monitoring
+                aggregationRule:
+                  clusterRoleSelectors:
+                  - matchLabels:
+                      rbac.example.com/aggregate-to-monitoring: "true"
+                rules: [] # The control plane automatically fills in the rules
+                ---
+                apiVersion: rbac.authorization.k8s.io/v1
+                kind: ClusterRole
+                metadata:
+                  name: monitoring-endpoints
+                  labels:
+                    rbac.example.com/aggregate-to-monitoring: "true"
+                rules:
+                - apiGroups: [""]
+                  resources: ["services", "endpointslices", "pods"]
+                  verbs: ["get", "list", "watch"]
+                ---
+                apiVersion: rbac.authorization.k8s.io/v1
+                kind: ClusterRoleBinding
+                metadata: {name: monitoring}
+                roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: monitoring}
+                subjects: [{kind: ServiceAccount, name: prometheus, namespace: monitoring}]
+                """))
         let prometheus = SubjectRef.serviceAccount(namespace: "monitoring", name: "prometheus")
         #expect(can(authorizer, prometheus, "list", "services"))
         #expect(can(authorizer, prometheus, "watch", "pods", namespace: "anywhere"))
@@ -104,24 +117,26 @@ import Testing
 
     /// The resourceNames example of the RBAC documentation (configmap-updater).
     @Test func documentationResourceNamesExample() {
-        let authorizer = RBACAuthorizer(snapshot: manifests("""
-            apiVersion: rbac.authorization.k8s.io/v1
-            kind: Role
-            metadata:
-              namespace: default
-              name: configmap-updater
-            rules:
-            - apiGroups: [""]
-              resources: ["configmaps"]
-              resourceNames: ["my-configmap"]
-              verbs: ["update", "get"]
-            ---
-            apiVersion: rbac.authorization.k8s.io/v1
-            kind: RoleBinding
-            metadata: {name: configmap-updater, namespace: default}
-            roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: configmap-updater}
-            subjects: [{kind: User, name: jane, apiGroup: rbac.authorization.k8s.io}]
-            """))
+        let authorizer = RBACAuthorizer(
+            snapshot: manifests(
+                """
+                apiVersion: rbac.authorization.k8s.io/v1
+                kind: Role
+                metadata:
+                  namespace: default
+                  name: configmap-updater
+                rules:
+                - apiGroups: [""]
+                  resources: ["configmaps"]
+                  resourceNames: ["my-configmap"]
+                  verbs: ["update", "get"]
+                ---
+                apiVersion: rbac.authorization.k8s.io/v1
+                kind: RoleBinding
+                metadata: {name: configmap-updater, namespace: default}
+                roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: configmap-updater}
+                subjects: [{kind: User, name: jane, apiGroup: rbac.authorization.k8s.io}]
+                """))
         let jane = SubjectRef.user("jane")
         #expect(can(authorizer, jane, "update", "configmaps", namespace: "default", name: "my-configmap"))
         #expect(!can(authorizer, jane, "update", "configmaps", namespace: "default", name: "other"))
@@ -130,7 +145,8 @@ import Testing
     }
 
     @Test func liveObjectsWinAndLiveGapsStayGaps() {
-        var snapshot = manifests("""
+        var snapshot = manifests(
+            """
             apiVersion: rbac.authorization.k8s.io/v1
             kind: ClusterRoleBinding
             metadata: {name: alice-admin}
@@ -185,7 +201,9 @@ import Testing
         #expect(Self.policy.difference(of: widened) == ["subject not in the Kubernetes 1.32 default: Group system:unauthenticated"])
         var rebound = discovery
         rebound.roleName = "cluster-admin"
-        #expect(Self.policy.difference(of: rebound)?.first == "roleRef ClusterRole/cluster-admin instead of the default's ClusterRole/system:discovery")
+        #expect(
+            Self.policy.difference(of: rebound)?.first
+                == "roleRef ClusterRole/cluster-admin instead of the default's ClusterRole/system:discovery")
         // A rule split in two grants nothing more than the default; a new verb does.
         let role = try #require(Self.policy.role("ClusterRole/system:discovery"))
         var split = role
@@ -193,8 +211,15 @@ import Testing
         #expect(Self.policy.difference(of: split) == [])
         var more = role
         more.rules.append(PolicyRule(verbs: ["get"], apiGroups: [""], resources: ["secrets"]))
-        #expect(Self.policy.difference(of: more) == ["rule not in the Kubernetes 1.32 default: verbs=[get] apiGroups=[\"\"] resources=[secrets]"])
-        #expect(Self.policy.difference(of: KubeRole(meta: KubeObjectMeta(kind: "ClusterRole", apiVersion: "rbac.authorization.k8s.io/v1", name: "mine",
-                                                                        provenance: Provenance(resource: "x", origin: .file)), rules: [])) == nil)
+        #expect(
+            Self.policy.difference(of: more) == [
+                "rule not in the Kubernetes 1.32 default: verbs=[get] apiGroups=[\"\"] resources=[secrets]"
+            ])
+        #expect(
+            Self.policy.difference(
+                of: KubeRole(
+                    meta: KubeObjectMeta(
+                        kind: "ClusterRole", apiVersion: "rbac.authorization.k8s.io/v1", name: "mine",
+                        provenance: Provenance(resource: "x", origin: .file)), rules: [])) == nil)
     }
 }

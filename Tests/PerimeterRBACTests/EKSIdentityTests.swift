@@ -1,54 +1,59 @@
 import PerimeterModel
 import Testing
+
 @testable import PerimeterRBAC
 
 /// EKS identities: aws-auth mappings and access entries with access policies feed the principal's
 /// username, groups and permissions.
 @Suite struct EKSIdentityTests {
     static func snapshot() -> Snapshot {
-        var snapshot = manifests("""
-        apiVersion: v1
-        kind: ConfigMap
-        metadata: {name: aws-auth, namespace: kube-system}
-        data:
-          mapRoles: |
-            - rolearn: arn:aws:iam::111122223333:role/Admin
-              username: admin:{{SessionName}}
-              groups: [system:masters]
-            - rolearn: arn:aws:iam::111122223333:role/dev
-              username: dev
-              groups: [developers]
-            - rolearn: arn:aws:iam::111122223333:role/overridden
-              username: old
-              groups: [system:masters]
-          mapAccounts: |
-            - "444455556666"
-        ---
-        apiVersion: rbac.authorization.k8s.io/v1
-        kind: ClusterRole
-        metadata: {name: pod-reader}
-        rules: [{apiGroups: [""], resources: [pods], verbs: [get, list]}]
-        ---
-        apiVersion: rbac.authorization.k8s.io/v1
-        kind: ClusterRoleBinding
-        metadata: {name: developers-read}
-        roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: pod-reader}
-        subjects: [{kind: Group, name: developers, apiGroup: rbac.authorization.k8s.io}]
-        """)
+        var snapshot = manifests(
+            """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: aws-auth, namespace: kube-system}
+            data:
+              mapRoles: |
+                - rolearn: arn:aws:iam::111122223333:role/Admin
+                  username: admin:{{SessionName}}
+                  groups: [system:masters]
+                - rolearn: arn:aws:iam::111122223333:role/dev
+                  username: dev
+                  groups: [developers]
+                - rolearn: arn:aws:iam::111122223333:role/overridden
+                  username: old
+                  groups: [system:masters]
+              mapAccounts: |
+                - "444455556666"
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRole
+            metadata: {name: pod-reader}
+            rules: [{apiGroups: [""], resources: [pods], verbs: [get, list]}]
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRoleBinding
+            metadata: {name: developers-read}
+            roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: pod-reader}
+            subjects: [{kind: Group, name: developers, apiGroup: rbac.authorization.k8s.io}]
+            """)
         snapshot.merge(SharedData.bootstrap)
         let cluster = ObjectRef.key("aws_eks_cluster.this")
         let provenance = Provenance(resource: "aws_eks_access_entry.ops", origin: .terraform)
         snapshot.accessEntries = [
-            AccessEntry(provenance: provenance, cluster: cluster, principalArn: .known("arn:aws:iam::111122223333:role/ops"),
-                        kubernetesGroups: .known([]), username: .known("ops")),
-            AccessEntry(provenance: provenance, cluster: cluster, principalArn: .known("arn:aws:iam::111122223333:role/overridden"),
-                        kubernetesGroups: .known(["developers"])),
+            AccessEntry(
+                provenance: provenance, cluster: cluster, principalArn: .known("arn:aws:iam::111122223333:role/ops"),
+                kubernetesGroups: .known([]), username: .known("ops")),
+            AccessEntry(
+                provenance: provenance, cluster: cluster, principalArn: .known("arn:aws:iam::111122223333:role/overridden"),
+                kubernetesGroups: .known(["developers"]))
         ]
         snapshot.accessPolicyAssociations = [
-            AccessPolicyAssociation(provenance: Provenance(resource: "aws_eks_access_policy_association.ops", origin: .terraform),
-                                    cluster: cluster, principalArn: .known("arn:aws:iam::111122223333:role/ops"),
-                                    policyArn: .known("arn:aws:eks::aws:cluster-access-policy/AmazonEKSEditPolicy"),
-                                    scopeType: .known("namespace"), namespaces: ["team-*"]),
+            AccessPolicyAssociation(
+                provenance: Provenance(resource: "aws_eks_access_policy_association.ops", origin: .terraform),
+                cluster: cluster, principalArn: .known("arn:aws:iam::111122223333:role/ops"),
+                policyArn: .known("arn:aws:eks::aws:cluster-access-policy/AmazonEKSEditPolicy"),
+                scopeType: .known("namespace"), namespaces: ["team-*"])
         ]
         return snapshot
     }
@@ -57,7 +62,9 @@ import Testing
 
     func can(_ arn: String, _ verb: String, _ resource: String, namespace: String? = nil) -> Bool {
         let subject = Self.queries.resolve(.iamPrincipal(arn: arn))
-        return !Self.queries.can(subject, AccessRequest.parse(verb: verb, resource: resource, namespace: namespace, name: nil, apiGroup: nil)).isEmpty
+        return !Self.queries.can(
+            subject, AccessRequest.parse(verb: verb, resource: resource, namespace: namespace, name: nil, apiGroup: nil)
+        ).isEmpty
     }
 
     @Test func awsAuthGroupsGiveBindingsAndMasters() {
@@ -82,8 +89,9 @@ import Testing
         #expect(!can(ops, "create", "deployments", namespace: "prod"))
         #expect(!can(ops, "create", "deployments"))
         #expect(!can(ops, "create", "rolebindings", namespace: "team-a"))
-        let grant = Self.queries.can(Self.queries.resolve(.iamPrincipal(arn: ops)),
-                                     AccessRequest.parse(verb: "create", resource: "deployments", namespace: "team-a", name: nil, apiGroup: nil))
+        let grant = Self.queries.can(
+            Self.queries.resolve(.iamPrincipal(arn: ops)),
+            AccessRequest.parse(verb: "create", resource: "deployments", namespace: "team-a", name: nil, apiGroup: nil))
         #expect(grant.first?.kind == .accessPolicy)
         #expect(grant.first?.role == "AmazonEKSEditPolicy")
     }
@@ -99,10 +107,11 @@ import Testing
     }
 
     @Test func whoCanListsTheEKSPrincipalsBehindTheSubjects() {
-        let answer = Self.queries.whoCan(AccessRequest.parse(verb: "create", resource: "deployments", namespace: "team-a", name: nil, apiGroup: nil))
+        let answer = Self.queries.whoCan(
+            AccessRequest.parse(verb: "create", resource: "deployments", namespace: "team-a", name: nil, apiGroup: nil))
         let arns = answer.principals.map(\.principal.arn)
-        #expect(arns.contains("arn:aws:iam::111122223333:role/Admin"))      // system:masters through aws-auth
-        #expect(arns.contains("arn:aws:iam::111122223333:role/ops"))        // access policy
+        #expect(arns.contains("arn:aws:iam::111122223333:role/Admin")) // system:masters through aws-auth
+        #expect(arns.contains("arn:aws:iam::111122223333:role/ops")) // access policy
         #expect(!arns.contains("arn:aws:iam::111122223333:role/dev"))
         #expect(!arns.contains("arn:aws:iam::111122223333:role/overridden"))
         let json = RBACOutput.whoCanJSON(answer, errors: [])

@@ -1,14 +1,17 @@
 import Foundation
 import PerimeterModel
 import Testing
+
 @testable import PerimeterRBAC
 
 @Suite struct OutputTests {
     /// The JSON shape the issue specifies: subjects with kind, name, namespace (service accounts) and grants.
     @Test func whoCanJSONShape() throws {
         let queries = RBACQueries(authorizer: RBACAuthorizer(snapshot: SharedData.bootstrap))
-        let answer = queries.whoCan(AccessRequest.parse(verb: "escalate", resource: "clusterroles", namespace: nil, name: nil, apiGroup: nil))
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(RBACOutput.whoCanJSON(answer, errors: []).utf8)) as? [String: Any])
+        let answer = queries.whoCan(
+            AccessRequest.parse(verb: "escalate", resource: "clusterroles", namespace: nil, name: nil, apiGroup: nil))
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(RBACOutput.whoCanJSON(answer, errors: []).utf8)) as? [String: Any])
         let subjects = try #require(object["subjects"] as? [[String: Any]])
         #expect(subjects.map { $0["kind"] as? String } == ["Group", "ServiceAccount"])
         #expect(subjects[0]["name"] as? String == "system:masters")
@@ -41,7 +44,9 @@ import Testing
         let scale = AccessRequest.parse(verb: "update", resource: "deployments.apps/scale", namespace: "x", name: nil, apiGroup: nil)
         #expect(scale.resource == "deployments" && scale.apiGroup == "apps" && scale.subresource == "scale")
         #expect(AccessRequest.parse(verb: "list", resource: "deployments", namespace: nil, name: nil, apiGroup: nil).apiGroup == "apps")
-        #expect(AccessRequest.parse(verb: "list", resource: "widgets", namespace: nil, name: nil, apiGroup: "example.com").apiGroup == "example.com")
+        #expect(
+            AccessRequest.parse(verb: "list", resource: "widgets", namespace: nil, name: nil, apiGroup: "example.com").apiGroup
+                == "example.com")
         #expect(AccessRequest.parse(verb: "get", resource: "/healthz", namespace: "x", name: nil, apiGroup: nil).path == "/healthz")
         #expect(AccessRequest.parse(verb: "get", resource: "nodes", namespace: "x", name: nil, apiGroup: nil).namespace == "")
         #expect(AccessRequest.parse(verb: "*", resource: "*", namespace: nil, name: nil, apiGroup: nil).apiGroup == "*")

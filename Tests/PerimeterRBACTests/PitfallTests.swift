@@ -1,104 +1,110 @@
 import PerimeterModel
 import Testing
+
 @testable import PerimeterRBAC
 
 /// Each edge case that peer tools get wrong (reference rbac-and-identity.md §1.7), decided as the API server does.
 @Suite struct PitfallTests {
     static let objects = """
-    apiVersion: rbac.authorization.k8s.io/v1
-    kind: ClusterRole
-    metadata: {name: pod-reader}
-    rules:
-    - apiGroups: [""]
-      resources: [pods]
-      verbs: [get, list]
-    ---
-    apiVersion: rbac.authorization.k8s.io/v1
-    kind: RoleBinding
-    metadata: {name: read-pods, namespace: team-a}
-    roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: pod-reader}
-    subjects:
-    - {kind: User, name: alice, apiGroup: rbac.authorization.k8s.io}
-    - {kind: ServiceAccount, name: builder}
-    ---
-    apiVersion: rbac.authorization.k8s.io/v1
-    kind: ClusterRole
-    metadata: {name: subresources}
-    rules:
-    - apiGroups: [""]
-      resources: ["pods/*"]
-      verbs: [create]
-    - apiGroups: [""]
-      resources: ["*/exec"]
-      verbs: [get]
-    - apiGroups: [""]
-      resources: [secrets]
-      resourceNames: [app-config]
-      verbs: [get]
-    - nonResourceURLs: ["/metrics/*", "/api*"]
-      verbs: [get]
-    - apiGroups: [metal3.io]
-      resources: ["*"]
-      verbs: [get]
-    ---
-    apiVersion: rbac.authorization.k8s.io/v1
-    kind: ClusterRoleBinding
-    metadata: {name: bob-subresources}
-    roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: subresources}
-    subjects:
-    - {kind: User, name: bob, apiGroup: rbac.authorization.k8s.io}
-    - {kind: ServiceAccount, name: no-namespace}
-    - {kind: Robot, name: r2}
-    ---
-    apiVersion: rbac.authorization.k8s.io/v1
-    kind: ClusterRoleBinding
-    metadata: {name: all-sas-list-services}
-    roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: service-lister}
-    subjects:
-    - {kind: Group, name: "system:serviceaccounts:team-a", apiGroup: rbac.authorization.k8s.io}
-    ---
-    apiVersion: rbac.authorization.k8s.io/v1
-    kind: ClusterRole
-    metadata: {name: service-lister}
-    rules: [{apiGroups: [""], resources: [services], verbs: [list]}]
-    ---
-    apiVersion: rbac.authorization.k8s.io/v1
-    kind: ClusterRoleBinding
-    metadata: {name: dangling}
-    roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: does-not-exist}
-    subjects: [{kind: User, name: carol, apiGroup: rbac.authorization.k8s.io}]
-    ---
-    apiVersion: rbac.authorization.k8s.io/v1
-    kind: ClusterRoleBinding
-    metadata: {name: carol-reads}
-    roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: pod-reader}
-    subjects: [{kind: User, name: carol, apiGroup: rbac.authorization.k8s.io}]
-    ---
-    apiVersion: rbac.authorization.k8s.io/v1
-    kind: Role
-    metadata: {name: namespace-editor, namespace: team-a}
-    rules: [{apiGroups: [""], resources: [namespaces, nodes], verbs: [get, patch]}]
-    ---
-    apiVersion: rbac.authorization.k8s.io/v1
-    kind: RoleBinding
-    metadata: {name: dave-namespace, namespace: team-a}
-    roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: namespace-editor}
-    subjects: [{kind: User, name: dave, apiGroup: rbac.authorization.k8s.io}]
-    """
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata: {name: pod-reader}
+        rules:
+        - apiGroups: [""]
+          resources: [pods]
+          verbs: [get, list]
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: RoleBinding
+        metadata: {name: read-pods, namespace: team-a}
+        roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: pod-reader}
+        subjects:
+        - {kind: User, name: alice, apiGroup: rbac.authorization.k8s.io}
+        - {kind: ServiceAccount, name: builder}
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata: {name: subresources}
+        rules:
+        - apiGroups: [""]
+          resources: ["pods/*"]
+          verbs: [create]
+        - apiGroups: [""]
+          resources: ["*/exec"]
+          verbs: [get]
+        - apiGroups: [""]
+          resources: [secrets]
+          resourceNames: [app-config]
+          verbs: [get]
+        - nonResourceURLs: ["/metrics/*", "/api*"]
+          verbs: [get]
+        - apiGroups: [metal3.io]
+          resources: ["*"]
+          verbs: [get]
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRoleBinding
+        metadata: {name: bob-subresources}
+        roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: subresources}
+        subjects:
+        - {kind: User, name: bob, apiGroup: rbac.authorization.k8s.io}
+        - {kind: ServiceAccount, name: no-namespace}
+        - {kind: Robot, name: r2}
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRoleBinding
+        metadata: {name: all-sas-list-services}
+        roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: service-lister}
+        subjects:
+        - {kind: Group, name: "system:serviceaccounts:team-a", apiGroup: rbac.authorization.k8s.io}
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata: {name: service-lister}
+        rules: [{apiGroups: [""], resources: [services], verbs: [list]}]
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRoleBinding
+        metadata: {name: dangling}
+        roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: does-not-exist}
+        subjects: [{kind: User, name: carol, apiGroup: rbac.authorization.k8s.io}]
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRoleBinding
+        metadata: {name: carol-reads}
+        roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: pod-reader}
+        subjects: [{kind: User, name: carol, apiGroup: rbac.authorization.k8s.io}]
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: Role
+        metadata: {name: namespace-editor, namespace: team-a}
+        rules: [{apiGroups: [""], resources: [namespaces, nodes], verbs: [get, patch]}]
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: RoleBinding
+        metadata: {name: dave-namespace, namespace: team-a}
+        roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: namespace-editor}
+        subjects: [{kind: User, name: dave, apiGroup: rbac.authorization.k8s.io}]
+        """
 
     static let authorizer = RBACAuthorizer(snapshot: manifests(objects))
 
     func can(_ subject: SubjectRef, _ verb: String, _ resource: String, namespace: String? = nil, name: String? = nil) -> Bool {
-        !Self.authorizer.authorize(UserInfo.implied(by: subject), AccessRequest.parse(verb: verb, resource: resource, namespace: namespace, name: name, apiGroup: nil)).isEmpty
+        !Self.authorizer.authorize(
+            UserInfo.implied(by: subject),
+            AccessRequest.parse(verb: verb, resource: resource, namespace: namespace, name: name, apiGroup: nil)
+        ).isEmpty
     }
 
     @Test func roleBindingToClusterRoleGrantsOnlyInItsNamespace() {
         #expect(can(.user("alice"), "list", "pods", namespace: "team-a"))
         #expect(!can(.user("alice"), "list", "pods", namespace: "team-b"))
         #expect(!can(.user("alice"), "list", "pods"))
-        let who = subjects(Self.authorizer.whoCan(AccessRequest.parse(verb: "list", resource: "pods", namespace: "team-a", name: nil, apiGroup: nil)))
+        let who = subjects(
+            Self.authorizer.whoCan(AccessRequest.parse(verb: "list", resource: "pods", namespace: "team-a", name: nil, apiGroup: nil)))
         #expect(who == ["Group:system:masters", "ServiceAccount:team-a:builder", "User:alice", "User:carol"])
-        let clusterWide = subjects(Self.authorizer.whoCan(AccessRequest.parse(verb: "list", resource: "pods", namespace: nil, name: nil, apiGroup: nil)))
+        let clusterWide = subjects(
+            Self.authorizer.whoCan(AccessRequest.parse(verb: "list", resource: "pods", namespace: nil, name: nil, apiGroup: nil)))
         #expect(clusterWide == ["Group:system:masters", "User:carol"])
     }
 
@@ -111,10 +117,10 @@ import Testing
 
     @Test func podsSlashStarIsNotAWildcardButStarSlashExecIs() {
         #expect(!can(.user("bob"), "create", "pods/exec", namespace: "default"))
-        #expect(can(.user("bob"), "create", "pods/*", namespace: "default"))   // only the literal subresource "*"
+        #expect(can(.user("bob"), "create", "pods/*", namespace: "default")) // only the literal subresource "*"
         #expect(can(.user("bob"), "get", "pods/exec", namespace: "default"))
         #expect(can(.user("bob"), "get", "services/exec", namespace: "default"))
-        #expect(!can(.user("bob"), "get", "deployments.apps/exec", namespace: "default"))  // the rule is for group ""
+        #expect(!can(.user("bob"), "get", "deployments.apps/exec", namespace: "default")) // the rule is for group ""
         #expect(!can(.user("bob"), "get", "pods/attach", namespace: "default"))
         #expect(!can(.user("bob"), "get", "pods", namespace: "default"))
     }
@@ -128,8 +134,8 @@ import Testing
 
     @Test func nonResourceURLsMatchByTrailingStarPrefix() {
         #expect(can(.user("bob"), "get", "/metrics/cadvisor"))
-        #expect(!can(.user("bob"), "get", "/metrics"))           // `/metrics/*` needs the slash
-        #expect(can(.user("bob"), "get", "/apis"))               // `/api*` matches /apis
+        #expect(!can(.user("bob"), "get", "/metrics")) // `/metrics/*` needs the slash
+        #expect(can(.user("bob"), "get", "/apis")) // `/api*` matches /apis
         #expect(can(.user("bob"), "get", "/api/v1"))
         #expect(!can(.user("bob"), "post", "/api/v1"))
         // Non-resource URLs come only through ClusterRoleBindings: alice's RoleBinding gives none.
@@ -138,9 +144,9 @@ import Testing
 
     @Test func apiGroupIsPartOfTheMatch() {
         #expect(can(.user("bob"), "get", "hosts.metal3.io", namespace: "x"))
-        #expect(!can(.user("bob"), "get", "configmaps", namespace: "x"))   // `*` in metal3.io is not every resource
+        #expect(!can(.user("bob"), "get", "configmaps", namespace: "x")) // `*` in metal3.io is not every resource
         #expect(!can(.user("bob"), "get", "pods", namespace: "x"))
-        #expect(!can(.user("alice"), "list", "pods.core", namespace: "team-a"))  // "core" is not ""
+        #expect(!can(.user("alice"), "list", "pods.core", namespace: "team-a")) // "core" is not ""
     }
 
     @Test func implicitServiceAccountGroupsCount() {
@@ -176,30 +182,30 @@ import Testing
 
     @Test func aggregationFromManifestsWithSelectors() {
         let text = """
-        apiVersion: rbac.authorization.k8s.io/v1
-        kind: ClusterRole
-        metadata: {name: monitoring}
-        aggregationRule:
-          clusterRoleSelectors:
-          - matchLabels: {team: sre}
-          - matchExpressions: [{key: extra, operator: Exists}]
-        rules: [{apiGroups: [""], resources: [secrets], verbs: ["*"]}]
-        ---
-        apiVersion: rbac.authorization.k8s.io/v1
-        kind: ClusterRole
-        metadata: {name: a, labels: {team: sre}}
-        rules: [{apiGroups: [""], resources: [pods], verbs: [get]}]
-        ---
-        apiVersion: rbac.authorization.k8s.io/v1
-        kind: ClusterRole
-        metadata: {name: b, labels: {extra: "1"}}
-        aggregationRule: {clusterRoleSelectors: [{matchLabels: {inner: "yes"}}]}
-        ---
-        apiVersion: rbac.authorization.k8s.io/v1
-        kind: ClusterRole
-        metadata: {name: c, labels: {inner: "yes", team: other}}
-        rules: [{apiGroups: [""], resources: [nodes], verbs: [list]}]
-        """
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRole
+            metadata: {name: monitoring}
+            aggregationRule:
+              clusterRoleSelectors:
+              - matchLabels: {team: sre}
+              - matchExpressions: [{key: extra, operator: Exists}]
+            rules: [{apiGroups: [""], resources: [secrets], verbs: ["*"]}]
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRole
+            metadata: {name: a, labels: {team: sre}}
+            rules: [{apiGroups: [""], resources: [pods], verbs: [get]}]
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRole
+            metadata: {name: b, labels: {extra: "1"}}
+            aggregationRule: {clusterRoleSelectors: [{matchLabels: {inner: "yes"}}]}
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRole
+            metadata: {name: c, labels: {inner: "yes", team: other}}
+            rules: [{apiGroups: [""], resources: [nodes], verbs: [list]}]
+            """
         let authorizer = RBACAuthorizer(snapshot: manifests(text))
         let monitoring = authorizer.role(named: "ClusterRole/monitoring")!
         // The written rules are overwritten; a and (through b) c are unioned.
@@ -211,13 +217,15 @@ import Testing
     /// A `kubectl get clusterrole admin -o yaml` alone carries the aggregated rules; with nothing selected in
     /// the inputs they are kept, not wiped.
     @Test func partialDumpKeepsStoredRules() {
-        let authorizer = RBACAuthorizer(snapshot: manifests("""
-        apiVersion: rbac.authorization.k8s.io/v1
-        kind: ClusterRole
-        metadata: {name: admin}
-        aggregationRule: {clusterRoleSelectors: [{matchLabels: {rbac.authorization.k8s.io/aggregate-to-admin: "true"}}]}
-        rules: [{apiGroups: [""], resources: [pods], verbs: ["*"]}]
-        """))
+        let authorizer = RBACAuthorizer(
+            snapshot: manifests(
+                """
+                apiVersion: rbac.authorization.k8s.io/v1
+                kind: ClusterRole
+                metadata: {name: admin}
+                aggregationRule: {clusterRoleSelectors: [{matchLabels: {rbac.authorization.k8s.io/aggregate-to-admin: "true"}}]}
+                rules: [{apiGroups: [""], resources: [pods], verbs: ["*"]}]
+                """))
         #expect(authorizer.effectiveRules[authorizer.role(named: "ClusterRole/admin")!].map(\.resources) == [["pods"]])
     }
 }

@@ -1,51 +1,54 @@
 import PerimeterModel
 import Testing
+
 @testable import PerimeterRBAC
 
 /// Where the API server authorizes a request on a cluster-scoped resource in a namespace, one verb each.
 @Suite struct RequestNamespaceTests {
     /// The role-grantor example of the RBAC documentation, granted in user-1-namespace by a RoleBinding.
-    static let authorizer = RBACAuthorizer(snapshot: manifests("""
-        apiVersion: rbac.authorization.k8s.io/v1
-        kind: ClusterRole
-        metadata:
-          name: role-grantor
-        rules:
-        - apiGroups: ["rbac.authorization.k8s.io"]
-          resources: ["rolebindings"]
-          verbs: ["create"]
-        - apiGroups: ["rbac.authorization.k8s.io"]
-          resources: ["clusterroles"]
-          verbs: ["bind"]
-          resourceNames: ["admin","edit","view"]
-        ---
-        apiVersion: rbac.authorization.k8s.io/v1
-        kind: RoleBinding
-        metadata:
-          name: role-grantor-binding
-          namespace: user-1-namespace
-        roleRef:
-          apiGroup: rbac.authorization.k8s.io
-          kind: ClusterRole
-          name: role-grantor
-        subjects:
-        - apiGroup: rbac.authorization.k8s.io
-          kind: User
-          name: user-1
-        ---
-        apiVersion: rbac.authorization.k8s.io/v1
-        kind: Role
-        metadata: {name: powers, namespace: user-1-namespace}
-        rules:
-        - {apiGroups: [rbac.authorization.k8s.io], resources: [roles, clusterroles], verbs: [escalate]}
-        - {apiGroups: [""], resources: [serviceaccounts, users, groups], verbs: [impersonate]}
-        ---
-        apiVersion: rbac.authorization.k8s.io/v1
-        kind: RoleBinding
-        metadata: {name: powers, namespace: user-1-namespace}
-        roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: powers}
-        subjects: [{kind: User, name: user-2, apiGroup: rbac.authorization.k8s.io}]
-        """))
+    static let authorizer = RBACAuthorizer(
+        snapshot: manifests(
+            """
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRole
+            metadata:
+              name: role-grantor
+            rules:
+            - apiGroups: ["rbac.authorization.k8s.io"]
+              resources: ["rolebindings"]
+              verbs: ["create"]
+            - apiGroups: ["rbac.authorization.k8s.io"]
+              resources: ["clusterroles"]
+              verbs: ["bind"]
+              resourceNames: ["admin","edit","view"]
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: RoleBinding
+            metadata:
+              name: role-grantor-binding
+              namespace: user-1-namespace
+            roleRef:
+              apiGroup: rbac.authorization.k8s.io
+              kind: ClusterRole
+              name: role-grantor
+            subjects:
+            - apiGroup: rbac.authorization.k8s.io
+              kind: User
+              name: user-1
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: Role
+            metadata: {name: powers, namespace: user-1-namespace}
+            rules:
+            - {apiGroups: [rbac.authorization.k8s.io], resources: [roles, clusterroles], verbs: [escalate]}
+            - {apiGroups: [""], resources: [serviceaccounts, users, groups], verbs: [impersonate]}
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: RoleBinding
+            metadata: {name: powers, namespace: user-1-namespace}
+            roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: powers}
+            subjects: [{kind: User, name: user-2, apiGroup: rbac.authorization.k8s.io}]
+            """))
 
     func can(_ user: String, _ verb: String, _ resource: String, namespace: String?, name: String? = nil) -> Bool {
         let queries = RBACQueries(authorizer: Self.authorizer)
@@ -60,10 +63,12 @@ import Testing
         #expect(can("user-1", "bind", "clusterroles", namespace: "user-1-namespace", name: "view"))
         #expect(!can("user-1", "bind", "clusterroles", namespace: "user-1-namespace", name: "cluster-admin"))
         #expect(!can("user-1", "bind", "clusterroles", namespace: "other", name: "admin"))
-        #expect(!can("user-1", "bind", "clusterroles", namespace: nil, name: "admin"))   // a ClusterRoleBinding: cluster-wide
+        #expect(!can("user-1", "bind", "clusterroles", namespace: nil, name: "admin")) // a ClusterRoleBinding: cluster-wide
         #expect(can("user-1", "create", "rolebindings", namespace: "user-1-namespace"))
-        let whoCan = Self.authorizer.whoCan(AccessRequest.parse(verb: "bind", resource: "clusterroles", namespace: "user-1-namespace",
-                                                                name: "edit", apiGroup: nil))
+        let whoCan = Self.authorizer.whoCan(
+            AccessRequest.parse(
+                verb: "bind", resource: "clusterroles", namespace: "user-1-namespace",
+                name: "edit", apiGroup: nil))
         #expect(subjects(whoCan) == ["Group:system:masters", "User:user-1"])
     }
 

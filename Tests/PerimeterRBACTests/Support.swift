@@ -1,6 +1,7 @@
 import Foundation
 import PerimeterKubernetes
 import PerimeterModel
+
 @testable import PerimeterRBAC
 
 /// Real data beside the clone: `../shared/data/k8s`.
@@ -13,8 +14,10 @@ enum SharedData {
     /// The upstream bootstrap policy: every file in bootstrap-rbac/, loaded together.
     static let bootstrap: Snapshot = {
         var snapshot = Snapshot()
-        for file in ["cluster-roles.yaml", "cluster-role-bindings.yaml", "namespace-roles.yaml", "namespace-role-bindings.yaml",
-                     "controller-roles.yaml", "controller-role-bindings.yaml"] {
+        for file in [
+            "cluster-roles.yaml", "cluster-role-bindings.yaml", "namespace-roles.yaml", "namespace-role-bindings.yaml",
+            "controller-roles.yaml", "controller-role-bindings.yaml"
+        ] {
             snapshot.merge(ManifestLoader.load(file: path("bootstrap-rbac/" + file)).snapshot)
         }
         return snapshot

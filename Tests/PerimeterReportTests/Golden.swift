@@ -13,23 +13,27 @@ enum Golden {
     }
 
     /// The expected text for `name`, with placeholders filled in; nil (and an issue) when missing.
-    static func expected(_ name: String, version: String, actual: String,
-                         sourceLocation: SourceLocation = #_sourceLocation) -> String? {
+    static func expected(
+        _ name: String, version: String, actual: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) -> String? {
         let url = directory.appendingPathComponent(name)
         if ProcessInfo.processInfo.environment["PERIMETER_UPDATE_GOLDEN"] == "1" {
             let text = actual.replacingOccurrences(of: version, with: versionPlaceholder) + "\n"
             do {
                 try text.write(to: url, atomically: true, encoding: .utf8)
-                Issue.record("rewrote golden file \(name); run again without PERIMETER_UPDATE_GOLDEN",
-                             sourceLocation: sourceLocation)
+                Issue.record(
+                    "rewrote golden file \(name); run again without PERIMETER_UPDATE_GOLDEN",
+                    sourceLocation: sourceLocation)
             } catch {
                 Issue.record("cannot write golden file \(url.path): \(error)", sourceLocation: sourceLocation)
             }
             return nil
         }
         guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-            Issue.record("missing golden file \(url.path); create it with PERIMETER_UPDATE_GOLDEN=1",
-                         sourceLocation: sourceLocation)
+            Issue.record(
+                "missing golden file \(url.path); create it with PERIMETER_UPDATE_GOLDEN=1",
+                sourceLocation: sourceLocation)
             return nil
         }
         // Files end with one newline; rendered output does not.
@@ -106,7 +110,8 @@ indirect enum JSONTree: Decodable, Equatable, CustomStringConvertible {
         case .string(let value): "\"\(value)\""
         case .array(let items): "[" + items.map(\.description).joined(separator: ", ") + "]"
         case .object(let members):
-            "{" + members.keys.sorted().map { "\"\($0)\": \(members[$0]?.description ?? "")" }
+            "{"
+                + members.keys.sorted().map { "\"\($0)\": \(members[$0]?.description ?? "")" }
                 .joined(separator: ", ") + "}"
         }
     }

@@ -38,8 +38,9 @@ import Testing
         #expect(json["version"]?.int == 1)
         #expect(json["tool"]?["name"]?.string == "perimeter")
         let findings = json["findings"]?.array ?? []
-        #expect(findings.map { $0["ruleId"]?.string ?? "" }
-            == ["NET-001", "NET-001", "NET-002", "RBAC-001", "NET-010", "IAM-004", "WL-009"])
+        #expect(
+            findings.map { $0["ruleId"]?.string ?? "" }
+                == ["NET-001", "NET-001", "NET-002", "RBAC-001", "NET-010", "IAM-004", "WL-009"])
         let first = try #require(findings.first)
         #expect(first.keys == ["ruleId", "severity", "title", "resource", "location", "message", "evidence"])
         #expect(first["location"]?.keys == ["file", "line", "column"])

@@ -24,10 +24,12 @@ import Testing
     @Test func edgeCasesStayValid() {
         let awkward = ScanReport(
             findings: [
-                Finding(ruleId: "NET-999", severity: .info, title: "Unknown check", resource: "sg-0abc",
-                        location: SourceLocation(file: "/abs/dir with space/main.tf", line: 0, column: 0), message: "m"),
-                Finding(ruleId: "NET-001", severity: .critical, title: "t", resource: "r",
-                        location: SourceLocation(file: "C:\\work\\infra\\main.tf", line: 2), message: "m"),
+                Finding(
+                    ruleId: "NET-999", severity: .info, title: "Unknown check", resource: "sg-0abc",
+                    location: SourceLocation(file: "/abs/dir with space/main.tf", line: 0, column: 0), message: "m"),
+                Finding(
+                    ruleId: "NET-001", severity: .critical, title: "t", resource: "r",
+                    location: SourceLocation(file: "C:\\work\\infra\\main.tf", line: 2), message: "m")
             ],
             diagnostics: [.error("unreadable"), .warning("w", file: "x:y.json")],
             checks: [], inputs: [], toolVersion: "", suppressed: 0, sourceRoot: "relative/root")
@@ -38,8 +40,9 @@ import Testing
 
     @Test func theValidatorRejectsInvalidSARIF() {
         // Proves the schema check can fail: SARIF has no level "critical".
-        let broken = SARIFReporter().render(report).replacingOccurrences(of: "\"level\": \"error\"",
-                                                                         with: "\"level\": \"critical\"")
+        let broken = SARIFReporter().render(report).replacingOccurrences(
+            of: "\"level\": \"error\"",
+            with: "\"level\": \"critical\"")
         guard case .invalid(let problems) = SARIFSchemaValidator.validate(broken) else {
             Issue.record("expected schema violations, got \(SARIFSchemaValidator.validate(broken))")
             return
@@ -50,8 +53,10 @@ import Testing
     @Test func everyRuleOnceAndEveryResultPointsAtItsRule() throws {
         var duplicated = report
         duplicated.checks += duplicated.checks.prefix(2)
-        duplicated.findings.append(Finding(ruleId: "NODE-003", severity: .critical, title: "Anonymous kubelet auth",
-                                           resource: "kubelet.yaml", message: "anonymous.enabled is true"))
+        duplicated.findings.append(
+            Finding(
+                ruleId: "NODE-003", severity: .critical, title: "Anonymous kubelet auth",
+                resource: "kubelet.yaml", message: "anonymous.enabled is true"))
         let run = try #require(try sarif(duplicated)["runs"]?[0])
         let ruleIds = (run["tool"]?["driver"]?["rules"]?.array ?? []).compactMap { $0["id"]?.string }
         #expect(ruleIds.count == Set(ruleIds).count)
@@ -72,16 +77,24 @@ import Testing
         #expect(net001["shortDescription"]?["text"]?.string == "Kubelet API open to the internet")
         #expect(net001["defaultConfiguration"]?["level"]?.string == "error")
         #expect(net001["properties"]?["security-severity"]?.string == "9.5")
-        #expect(net001["properties"]?["tags"] == .array([.string("security"), .string("OWASP-K08"),
-                                                         .string("CIS EKS 1.8.0 5.4.2")]))
+        #expect(
+            net001["properties"]?["tags"]
+                == .array([
+                    .string("security"), .string("OWASP-K08"),
+                    .string("CIS EKS 1.8.0 5.4.2")
+                ]))
         let markdown = try #require(net001["help"]?["markdown"]?.string)
         #expect(markdown.contains("```hcl\nresource \"aws_security_group_rule\" \"kubelet\" {"))
         #expect(markdown.contains("- <https://docs.aws.amazon.com/eks/latest/userguide/sec-group-reqs.html>"))
-        let levels = Dictionary(uniqueKeysWithValues: rules.compactMap { rule in
-            rule["id"]?.string.map { ($0, rule["defaultConfiguration"]?["level"]?.string ?? "") }
-        })
-        #expect(levels == ["NET-001": "error", "NET-002": "error", "RBAC-001": "error", "NET-010": "warning",
-                           "IAM-004": "note", "WL-009": "note"])
+        let levels = Dictionary(
+            uniqueKeysWithValues: rules.compactMap { rule in
+                rule["id"]?.string.map { ($0, rule["defaultConfiguration"]?["level"]?.string ?? "") }
+            })
+        #expect(
+            levels == [
+                "NET-001": "error", "NET-002": "error", "RBAC-001": "error", "NET-010": "warning",
+                "IAM-004": "note", "WL-009": "note"
+            ])
         let scores = rules.compactMap { $0["properties"]?["security-severity"]?.string }
         #expect(Set(scores) == ["9.5", "8.0", "5.5", "3.0", "0.0"])
     }
@@ -90,8 +103,12 @@ import Testing
         let results = try sarif(report)["runs"]?[0]?["results"]?.array ?? []
         let first = try #require(results.first)
         let physical = try #require(first["locations"]?[0]?["physicalLocation"])
-        #expect(physical["artifactLocation"] == .object(["uri": .string("terraform/legacy.tf"),
-                                                         "uriBaseId": .string("%SRCROOT%")]))
+        #expect(
+            physical["artifactLocation"]
+                == .object([
+                    "uri": .string("terraform/legacy.tf"),
+                    "uriBaseId": .string("%SRCROOT%")
+                ]))
         #expect(physical["region"] == .object(["startLine": .number(5), "startColumn": .number(3)]))
         let live = try #require(results.first { $0["ruleId"]?.string == "NET-010" })
         #expect(live["locations"]?[0]?["physicalLocation"] == nil)
@@ -100,8 +117,9 @@ import Testing
 
     @Test func pathsBecomeRelativeForwardSlashURIs() throws {
         func uri(_ file: String, root: String?) throws -> JSONTree? {
-            let finding = Finding(ruleId: "NET-001", severity: .high, title: "t", resource: "r",
-                                  location: SourceLocation(file: file, line: 1), message: "m")
+            let finding = Finding(
+                ruleId: "NET-001", severity: .high, title: "t", resource: "r",
+                location: SourceLocation(file: file, line: 1), message: "m")
             let json = try sarif(ScanReport(findings: [finding], toolVersion: "1", sourceRoot: root))
             return json["runs"]?[0]?["results"]?[0]?["locations"]?[0]?["physicalLocation"]?["artifactLocation"]
         }
@@ -119,8 +137,9 @@ import Testing
             let json = try sarif(ScanReport(findings: [finding], toolVersion: "1"))
             return json["runs"]?[0]?["results"]?[0]?["partialFingerprints"]?[SARIFReporter.fingerprintKey]?.string
         }
-        let live = Finding(ruleId: "NET-010", severity: .medium, title: "t", resource: "prod-eks",
-                           message: "public endpoint open to 203.0.113.0/24")
+        let live = Finding(
+            ruleId: "NET-010", severity: .medium, title: "t", resource: "prod-eks",
+            message: "public endpoint open to 203.0.113.0/24")
         // FNV-1a 64 of the parts, each followed by 0x1F; computed independently, and must never change.
         #expect(try fingerprint(live) == "c9e53b997de72eb6")
         var moved = live

@@ -30,28 +30,29 @@ enum SARIFSchemaValidator {
     }
 
     private static let script = """
-    import json, sys
-    try:
-        import jsonschema
-    except ImportError:
-        print("the Python package 'jsonschema' is not installed: python3 -m pip install -r scripts/test-requirements.txt")
-        sys.exit(3)
-    with open(sys.argv[1]) as f:
-        schema = json.load(f)
-    with open(sys.argv[2]) as f:
-        document = json.load(f)
-    cls = jsonschema.validators.validator_for(schema)
-    cls.check_schema(schema)
-    errors = sorted(cls(schema).iter_errors(document), key=lambda e: [str(p) for p in e.absolute_path])
-    for e in errors:
-        print("/".join(str(p) for p in e.absolute_path) + ": " + e.message)
-    sys.exit(1 if errors else 0)
-    """
+        import json, sys
+        try:
+            import jsonschema
+        except ImportError:
+            print("the Python package 'jsonschema' is not installed: python3 -m pip install -r scripts/test-requirements.txt")
+            sys.exit(3)
+        with open(sys.argv[1]) as f:
+            schema = json.load(f)
+        with open(sys.argv[2]) as f:
+            document = json.load(f)
+        cls = jsonschema.validators.validator_for(schema)
+        cls.check_schema(schema)
+        errors = sorted(cls(schema).iter_errors(document), key=lambda e: [str(p) for p in e.absolute_path])
+        for e in errors:
+            print("/".join(str(p) for p in e.absolute_path) + ": " + e.message)
+        sys.exit(1 if errors else 0)
+        """
 
     static func validate(_ sarif: String) -> Outcome {
         guard let schema = schemaPath() else {
-            return .unavailable("cannot find \(schemaName) under shared/data/schemas in any parent of the tests; "
-                + "set PERIMETER_SARIF_SCHEMA to its path")
+            return .unavailable(
+                "cannot find \(schemaName) under shared/data/schemas in any parent of the tests; "
+                    + "set PERIMETER_SARIF_SCHEMA to its path")
         }
         let document = FileManager.default.temporaryDirectory
             .appendingPathComponent("perimeter-sarif-\(UUID().uuidString).sarif")

@@ -31,14 +31,19 @@ import Testing
     @Test func fixComesFromTheCheckAndUnknownRulesPointAtTheCatalog() {
         let known = TableReporter(color: false).render(report)
         #expect(known.contains("    fix:      Allow 10250/tcp on node security groups only from the cluster security group."))
-        let orphan = ScanReport(findings: [Finding(ruleId: "NET-999", severity: .high, title: "Gone", resource: "x",
-                                                   message: "m")], toolVersion: "1")
+        let orphan = ScanReport(
+            findings: [
+                Finding(
+                    ruleId: "NET-999", severity: .high, title: "Gone", resource: "x",
+                    message: "m")
+            ], toolVersion: "1")
         #expect(TableReporter(color: false).render(orphan).contains("    fix:      see 'perimeter checks NET-999'"))
     }
 
     @Test func messageIsOneLineAndControlCharactersAreNeutralized() {
-        let finding = Finding(ruleId: "NET-001", severity: .critical, title: "t",
-                              resource: "aws_security_group.\u{1B}[2Jevil", message: "first line\nsecond line")
+        let finding = Finding(
+            ruleId: "NET-001", severity: .critical, title: "t",
+            resource: "aws_security_group.\u{1B}[2Jevil", message: "first line\nsecond line")
         let text = TableReporter(color: false).render(ScanReport(findings: [finding], toolVersion: "1"))
         #expect(text.contains("    message:  first line ..."))
         #expect(!text.contains("second line"))
@@ -59,12 +64,15 @@ import Testing
 
     @Test func findingsOfOneSeverityAreOrderedByRuleResourceFileLine() {
         func finding(_ rule: String, _ resource: String, _ file: String?, _ line: Int) -> Finding {
-            Finding(ruleId: rule, severity: .high, title: "t", resource: resource,
-                    location: file.map { SourceLocation(file: $0, line: line) }, message: "\(rule) \(resource) \(line)")
+            Finding(
+                ruleId: rule, severity: .high, title: "t", resource: resource,
+                location: file.map { SourceLocation(file: $0, line: line) }, message: "\(rule) \(resource) \(line)")
         }
-        let shuffled = [finding("NET-002", "a", "x.tf", 1), finding("NET-001", "b", "x.tf", 9),
-                        finding("NET-001", "a", "y.tf", 1), finding("NET-001", "a", "x.tf", 7),
-                        finding("NET-001", "a", "x.tf", 3), finding("NET-001", "a", nil, 0)]
+        let shuffled = [
+            finding("NET-002", "a", "x.tf", 1), finding("NET-001", "b", "x.tf", 9),
+            finding("NET-001", "a", "y.tf", 1), finding("NET-001", "a", "x.tf", 7),
+            finding("NET-001", "a", "x.tf", 3), finding("NET-001", "a", nil, 0)
+        ]
         let text = TableReporter(color: false).render(ScanReport(findings: shuffled, toolVersion: "1"))
         let messages = text.split(separator: "\n").filter { $0.hasPrefix("    message:") }
             .map { $0.dropFirst("    message:  ".count) }

@@ -14,18 +14,21 @@ import Testing
     }
 
     @Test func tableSummaryEndsWithUndecidedAndModulesAndRootModules() {
-        let summary = TableReporter(color: false).render(report).split(separator: "\n").first { $0.hasPrefix("7 findings") }.map(String.init)
-        #expect(summary == "7 findings: 2 critical, 2 high, 1 medium, 1 low, 1 info; 2 suppressed; "
-            + "2 checks undecided (values known only after apply); "
-            + "1 module call not read (run terraform init or use --download-modules); "
-            + "1 root module, 1 plan, 1 manifest set scanned")
+        let summary = TableReporter(color: false).render(report).split(separator: "\n").first { $0.hasPrefix("7 findings") }.map(
+            String.init)
+        #expect(
+            summary == "7 findings: 2 critical, 2 high, 1 medium, 1 low, 1 info; 2 suppressed; "
+                + "2 checks undecided (values known only after apply); "
+                + "1 module call not read (run terraform init or use --download-modules); "
+                + "1 root module, 1 plan, 1 manifest set scanned")
     }
 
     @Test func aScanWithNothingUndecidedSaysSo() {
         let clean = ScanReport(inputs: ["."], toolVersion: "1")
             .with(undecided: [], coverage: [InputCoverage(input: ".", kind: "terraform", resources: 3, instances: 3)])
-        #expect(TableReporter(color: false).render(clean)
-            == "0 findings: 0 critical, 0 high, 0 medium, 0 low, 0 info; 0 checks undecided; 1 root module scanned")
+        #expect(
+            TableReporter(color: false).render(clean)
+                == "0 findings: 0 critical, 0 high, 0 medium, 0 low, 0 info; 0 checks undecided; 1 root module scanned")
         let json = try? JSONTree.parse(JSONReporter().render(clean))
         #expect(json?["undecided"] == .array([]))
         #expect(json?["summary"]?["undecided"]?.int == 0)
@@ -42,8 +45,9 @@ import Testing
         let undecided = json["undecided"]?.array ?? []
         #expect(undecided.map { $0["kind"]?.string ?? "" } == ["check", "check", "module-not-read"])
         #expect(undecided.map { $0["ruleId"]?.string } == ["NET-001", "NET-010", nil])
-        #expect(undecided[0]["message"]?.string == "NET-001 undecided on module.eks.aws_security_group_rule.extra: source of ingress "
-            + "tcp 10250 on 'module.eks.aws_security_group.node' is unknown: variable 'allowed' has no value")
+        #expect(
+            undecided[0]["message"]?.string == "NET-001 undecided on module.eks.aws_security_group_rule.extra: source of ingress "
+                + "tcp 10250 on 'module.eks.aws_security_group.node' is unknown: variable 'allowed' has no value")
         #expect(undecided[0]["callChain"]?[0]?["line"]?.int == 12)
         #expect(undecided[2]["fix"]?.string == "run terraform init or use --download-modules")
         let coverage = json["coverage"]?.array ?? []
@@ -69,8 +73,9 @@ import Testing
         let notes = run["invocations"]?[0]?["toolExecutionNotifications"]?.array ?? []
         #expect(notes.map { $0["level"]?.string ?? "" } == ["warning", "error", "note", "note", "note"])
         #expect(notes[2]["associatedRule"]?["id"]?.string == "NET-001")
-        #expect(notes[4]["message"]?["text"]?.string == "module.vpc not read: source 'terraform-aws-modules/vpc/aws' is not "
-            + "installed, so nothing in it was checked (run terraform init or use --download-modules)")
+        #expect(
+            notes[4]["message"]?["text"]?.string == "module.vpc not read: source 'terraform-aws-modules/vpc/aws' is not "
+                + "installed, so nothing in it was checked (run terraform init or use --download-modules)")
         let chained = run["results"]?.array.first { $0["properties"]?["resource"]?.string?.hasPrefix("module.eks.") == true }
         let related = chained?["relatedLocations"]?[0]?["physicalLocation"]
         #expect(related?["artifactLocation"]?["uri"]?.string == "terraform/main.tf")

@@ -22,8 +22,12 @@ import Testing
         #expect(result.findings.map(\.resource) == ["module.b.aws_security_group_rule.kubelet"])
         #expect(finding.location?.file == Self.module)
         #expect(finding.location?.line == 9)
-        #expect(finding.callChain == [ModuleCallSite(address: "module.b", name: "b",
-                                                     location: SourceLocation(file: Self.caller, line: 14, column: 1), endLine: 19)])
+        #expect(
+            finding.callChain == [
+                ModuleCallSite(
+                    address: "module.b", name: "b",
+                    location: SourceLocation(file: Self.caller, line: 14, column: 1), endLine: 19)
+            ])
     }
 
     @Test func ignoreAboveTheModuleBlockSilencesOnlyThatCaller() throws {
@@ -43,13 +47,18 @@ import Testing
         try FileManager.default.copyItem(atPath: Self.module, toPath: copy.appendingPathComponent("modules/node-sg/main.tf").path)
         let result = Scanner.scan(ScanOptions(paths: [copy.path], checks: [try #require(CheckRegistry.check(id: "NET-001"))]))
         #expect(result.findings.isEmpty)
-        #expect(Set(result.suppressed.map(\.resource)) == ["module.a.aws_security_group_rule.kubelet", "module.b.aws_security_group_rule.kubelet"])
+        #expect(
+            Set(result.suppressed.map(\.resource)) == [
+                "module.a.aws_security_group_rule.kubelet", "module.b.aws_security_group_rule.kubelet"
+            ])
     }
 
     static func report(_ result: ScanResult) -> ScanReport {
-        ScanReport(findings: result.findings, diagnostics: result.diagnostics, checks: CheckRegistry.all.map(\.description),
-                   inputs: [root], toolVersion: "test", suppressed: result.suppressed.count)
-            .with(undecided: result.undecided, coverage: result.coverage)
+        ScanReport(
+            findings: result.findings, diagnostics: result.diagnostics, checks: CheckRegistry.all.map(\.description),
+            inputs: [root], toolVersion: "test", suppressed: result.suppressed.count
+        )
+        .with(undecided: result.undecided, coverage: result.coverage)
     }
 
     @Test func tableShowsTheCallerLineThenTheModuleLine() throws {

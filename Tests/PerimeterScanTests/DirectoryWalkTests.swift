@@ -9,9 +9,11 @@ import Testing
 /// lists what it skipped and keeps every finding of the good inputs.
 @Suite struct DirectoryWalkTests {
     static let goodTerraform = Paths.package.appendingPathComponent(
-        "Tests/PerimeterChecksTests/Fixtures/checks/NET-001/trigger_ranges_protocols_ipv6.tf").path
+        "Tests/PerimeterChecksTests/Fixtures/checks/NET-001/trigger_ranges_protocols_ipv6.tf"
+    ).path
     static let snapshotFixture = Paths.package.appendingPathComponent(
-        "Tests/PerimeterChecksTests/Fixtures/checks/NET-004/trigger_live_before.snapshot.json").path
+        "Tests/PerimeterChecksTests/Fixtures/checks/NET-004/trigger_live_before.snapshot.json"
+    ).path
 
     /// A fresh directory holding the good Terraform file as `main.tf`.
     static func tree(_ name: String) throws -> String {
@@ -61,7 +63,8 @@ import Testing
         let (result, elapsed) = try Self.boundedScan([directory])
         #expect(elapsed < 5, "took \(elapsed) s")
         #expect(Self.findingLines(result) == expected)
-        #expect(result.skipped.filter { $0.reason == .fifo }.map { ($0.path as NSString).lastPathComponent }.sorted()
+        #expect(
+            result.skipped.filter { $0.reason == .fifo }.map { ($0.path as NSString).lastPathComponent }.sorted()
                 == ["kubelet.yaml", "x.json", "x.yaml"])
         #expect(!result.hasErrors, "\(result.diagnostics)")
 
@@ -115,27 +118,28 @@ import Testing
         let chart = directory + "/chart/templates"
         try FileManager.default.createDirectory(atPath: chart, withIntermediateDirectories: true)
         try """
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata:
-              name: {{ include "app.fullname" . }}
-            spec:
-              replicas: {{ .Values.replicas }}
-            """.write(toFile: chart + "/deployment.yaml", atomically: true, encoding: .utf8)
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: {{ include "app.fullname" . }}
+        spec:
+          replicas: {{ .Values.replicas }}
+        """.write(toFile: chart + "/deployment.yaml", atomically: true, encoding: .utf8)
         try "{{- define \"app.fullname\" -}}app{{- end }}\n".write(toFile: chart + "/_helpers.tpl", atomically: true, encoding: .utf8)
         try """
-            #!/bin/sh
-            cat <<EOF | kubectl apply -f -
-            apiVersion: v1
-            kind: ConfigMap
-            metadata:
-              name: [broken
-            EOF
-            """.write(toFile: directory + "/deploy.sh", atomically: true, encoding: .utf8)
+        #!/bin/sh
+        cat <<EOF | kubectl apply -f -
+        apiVersion: v1
+        kind: ConfigMap
+        metadata:
+          name: [broken
+        EOF
+        """.write(toFile: directory + "/deploy.sh", atomically: true, encoding: .utf8)
         try "resources:\n  - deployment.yaml\n".write(toFile: directory + "/kustomization.yaml", atomically: true, encoding: .utf8)
         try "apiVersion: v1\nkind: {{ kind }}\n".write(toFile: directory + "/cm.yaml.j2", atomically: true, encoding: .utf8)
         let (result, _) = try Self.boundedScan([directory])
-        #expect(!result.hasErrors && !result.diagnostics.contains { $0.message.contains("YAML") }, "never a YAML error: \(result.diagnostics)")
+        #expect(
+            !result.hasErrors && !result.diagnostics.contains { $0.message.contains("YAML") }, "never a YAML error: \(result.diagnostics)")
         #expect(Self.findingLines(result) == expected)
         let reasons = Dictionary(result.skipped.map { (($0.path as NSString).lastPathComponent, $0.reason) }) { a, _ in a }
         #expect(reasons["deployment.yaml"] == .helmTemplate)
@@ -144,15 +148,20 @@ import Testing
         #expect(reasons["kustomization.yaml"] == .kustomization)
         #expect(reasons["cm.yaml.j2"] == .template)
 
-        let report = ScanReport(findings: result.findings, diagnostics: result.diagnostics, inputs: [directory],
-                                toolVersion: "test").with(skipped: result.skipped)
+        let report = ScanReport(
+            findings: result.findings, diagnostics: result.diagnostics, inputs: [directory],
+            toolVersion: "test"
+        ).with(skipped: result.skipped)
         let table = TableReporter(color: false).render(report)
-        #expect(table.contains("5 files skipped: 1 Helm template (render with helm template first), 2 templates (render it first), "
-                               + "1 shell script, 1 kustomization (render with kustomize build first)"), "\(table)")
+        #expect(
+            table.contains(
+                "5 files skipped: 1 Helm template (render with helm template first), 2 templates (render it first), "
+                    + "1 shell script, 1 kustomization (render with kustomize build first)"), "\(table)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(JSONReporter().render(report).utf8)) as? [String: Any])
         let listed = try #require(json["skipped"] as? [[String: Any]])
         #expect(listed.count == 5)
-        #expect(listed.contains { ($0["path"] as? String)?.hasSuffix("deployment.yaml") == true && $0["reason"] as? String == "helmTemplate" })
+        #expect(
+            listed.contains { ($0["path"] as? String)?.hasSuffix("deployment.yaml") == true && $0["reason"] as? String == "helmTemplate" })
     }
 
     @Test func snapshotsInADirectoryAreRead() throws {
@@ -167,12 +176,15 @@ import Testing
         let (result, _) = try Self.boundedScan([directory])
         #expect(result.inputs.contains(.snapshot(file: directory + "/live/before.json")))
         for finding in alone.findings {
-            #expect(result.findings.contains { $0.ruleId == finding.ruleId && $0.resource == finding.resource },
-                    "\(finding.ruleId) \(finding.resource) from the snapshot in the directory")
+            #expect(
+                result.findings.contains { $0.ruleId == finding.ruleId && $0.resource == finding.resource },
+                "\(finding.ruleId) \(finding.resource) from the snapshot in the directory")
         }
-        #expect(result.diagnostics.contains { $0.severity == .error && $0.file == directory + "/live/broken.json" },
-                "an unreadable snapshot in a directory is an error: \(result.diagnostics)")
-        #expect(try Self.findingLines(result).filter { $0.hasPrefix("NET-001") } == Self.expectedFindings.filter { $0.hasPrefix("NET-001") })
+        #expect(
+            result.diagnostics.contains { $0.severity == .error && $0.file == directory + "/live/broken.json" },
+            "an unreadable snapshot in a directory is an error: \(result.diagnostics)")
+        #expect(
+            try Self.findingLines(result).filter { $0.hasPrefix("NET-001") } == Self.expectedFindings.filter { $0.hasPrefix("NET-001") })
     }
 
     @Test func garbageBinaryAndNonUTF8FilesAreListed() throws {
@@ -201,11 +213,14 @@ import Testing
         let directory = try Self.tree("names")
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let name = "evil\u{1B}[2Jname.yaml"
-        try "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: [oops\n".write(toFile: directory + "/" + name, atomically: true, encoding: .utf8)
+        try "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: [oops\n".write(
+            toFile: directory + "/" + name, atomically: true, encoding: .utf8)
         let result = Scanner.scan(ScanOptions(paths: [directory]))
         #expect(result.hasErrors)
-        let table = TableReporter(color: false).render(ScanReport(findings: result.findings, diagnostics: result.diagnostics,
-                                                                  inputs: [directory], toolVersion: "test"))
+        let table = TableReporter(color: false).render(
+            ScanReport(
+                findings: result.findings, diagnostics: result.diagnostics,
+                inputs: [directory], toolVersion: "test"))
         #expect(!table.contains("\u{1B}"))
         #expect(table.contains("evil\\u{1b}[2Jname.yaml"), "\(table)")
     }

@@ -10,14 +10,15 @@ import Testing
         let result = Scanner.scan(ScanOptions(paths: [Paths.example("eks-before")]))
         #expect(!result.hasErrors, "\(result.diagnostics)")
         let found = Set(result.findings.map { "\($0.ruleId) \($0.resource)" })
-        #expect(found == [
-            "NET-002 module.eks.aws_security_group_rule.kubelet_debug[\"10.0.0.0/16\"]",
-            "NET-002 module.eks.aws_security_group_rule.kubelet_debug[\"172.31.0.0/16\"]",
-            "NET-003 module.eks.aws_security_group_rule.kubelet_read_only",
-            "NET-004 module.eks.aws_eks_node_group.this",
-            "NET-010 module.eks.aws_eks_cluster.this",
-            "NODE-001 module.eks.aws_launch_template.node_group",
-        ])
+        #expect(
+            found == [
+                "NET-002 module.eks.aws_security_group_rule.kubelet_debug[\"10.0.0.0/16\"]",
+                "NET-002 module.eks.aws_security_group_rule.kubelet_debug[\"172.31.0.0/16\"]",
+                "NET-003 module.eks.aws_security_group_rule.kubelet_read_only",
+                "NET-004 module.eks.aws_eks_node_group.this",
+                "NET-010 module.eks.aws_eks_cluster.this",
+                "NODE-001 module.eks.aws_launch_template.node_group"
+            ])
         for finding in result.findings {
             #expect(finding.location?.file.hasPrefix(Paths.example("eks-before")) == true)
         }
@@ -45,7 +46,7 @@ import Testing
         ("binary.bin", "Not a text file"),
         ("notes.txt", "Not an input perimeter knows"),
         ("wrong-shape.plan.json", ""),
-        ("malformed.tf", "Expected ',' or ']'"),
+        ("malformed.tf", "Expected ',' or ']'")
     ])
     func badInputIsReportedAndGoodFindingsStay(name: String, message: String) {
         let path = name == "does-not-exist" ? "/nonexistent/perimeter/input" : Paths.input(name)
@@ -69,7 +70,8 @@ import Testing
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: empty) }
         let result = Scanner.scan(ScanOptions(paths: [empty.path]))
-        #expect(result.diagnostics.first?.message.hasPrefix("No input found in this directory: Terraform (.tf, .tf.json), plan JSON") == true)
+        #expect(
+            result.diagnostics.first?.message.hasPrefix("No input found in this directory: Terraform (.tf, .tf.json), plan JSON") == true)
     }
 }
 
@@ -79,15 +81,16 @@ import Testing
     @Test func beforeStateFindsEveryLevelAndEveryUser() {
         let result = Scanner.scan(ScanOptions(paths: [Paths.example("gke-before")]))
         #expect(!result.hasErrors, "\(result.diagnostics)")
-        #expect(Set(result.findings.map { "\($0.ruleId) \($0.resource)" }) == [
-            "GKE-001 prod",
-            "GKE-002 prod/nodePools/default-pool",
-            // Auto-provisioning on, nodePoolAutoConfig and the cluster default unset: auto-provisioned pools keep 10255.
-            "GKE-003 prod",
-            "GKE-004 allow-debug",
-            "GKE-005 Pod/default/kubelet-readonly-example",
-            "GKE-005 nodes/gke-prod-default-pool-8f1c.prom",
-        ])
+        #expect(
+            Set(result.findings.map { "\($0.ruleId) \($0.resource)" }) == [
+                "GKE-001 prod",
+                "GKE-002 prod/nodePools/default-pool",
+                // Auto-provisioning on, nodePoolAutoConfig and the cluster default unset: auto-provisioned pools keep 10255.
+                "GKE-003 prod",
+                "GKE-004 allow-debug",
+                "GKE-005 Pod/default/kubelet-readonly-example",
+                "GKE-005 nodes/gke-prod-default-pool-8f1c.prom"
+            ])
     }
 
     @Test func afterStateIsClean() {

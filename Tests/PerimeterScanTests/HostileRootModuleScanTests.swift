@@ -25,14 +25,25 @@ import Testing
         return [
             "plus": ["main.tf": "locals {\n  x = " + Array(repeating: "1", count: n).joined(separator: "+") + "\n}\n"],
             "parens": ["main.tf": "locals {\n  x = " + String(repeating: "(", count: n) + "1" + String(repeating: ")", count: n) + "\n}\n"],
-            "ifs": ["main.tf": "locals {\n  x = \"" + String(repeating: "%{ if true }", count: n) + String(repeating: "%{ endif }", count: n) + "\"\n}\n"],
-            "blocks": ["main.tf": "resource \"terraform_data\" \"a\" {\n" + String(repeating: "b {\n", count: n) + String(repeating: "}\n", count: n) + "}\n"],
-            "chain": ["main.tf": "locals {\n" + (0..<n).map { "  l\($0) = local.l\($0 + 1)\n" }.joined() + "  l\(n) = 1\n}\noutput \"o\" {\n  value = local.l0\n}\n"],
+            "ifs": [
+                "main.tf": "locals {\n  x = \"" + String(repeating: "%{ if true }", count: n) + String(repeating: "%{ endif }", count: n)
+                    + "\"\n}\n"
+            ],
+            "blocks": [
+                "main.tf": "resource \"terraform_data\" \"a\" {\n" + String(repeating: "b {\n", count: n)
+                    + String(repeating: "}\n", count: n) + "}\n"
+            ],
+            "chain": [
+                "main.tf": "locals {\n" + (0..<n).map { "  l\($0) = local.l\($0 + 1)\n" }.joined()
+                    + "  l\(n) = 1\n}\noutput \"o\" {\n  value = local.l0\n}\n"
+            ],
             "count": ["main.tf": "resource \"terraform_data\" \"a\" {\n  count = 1e9\n}\n"],
             "self": ["main.tf": "module \"me\" {\n  source = \"./\"\n}\n"],
-            "template": ["main.tf": "output \"o\" {\n  value = templatefile(\"${path.module}/t.tpl\", {})\n}\n",
-                         "t.tpl": "${templatefile(\"t.tpl\", {})}"],
-            "outside": ["main.tf": "output \"o\" {\n  value = file(\"/etc/passwd\")\n}\n"],
+            "template": [
+                "main.tf": "output \"o\" {\n  value = templatefile(\"${path.module}/t.tpl\", {})\n}\n",
+                "t.tpl": "${templatefile(\"t.tpl\", {})}"
+            ],
+            "outside": ["main.tf": "output \"o\" {\n  value = file(\"/etc/passwd\")\n}\n"]
         ]
     }
 
@@ -66,7 +77,7 @@ import Testing
             "count": "count of terraform_data.a asks for 1000000000 instances",
             "self": "Module call cycle: the root module -> module.me, whose source",
             "template": "templatefile(): templatefile() cannot be called from inside a template file",
-            "outside": "file(): '/etc/passwd' is outside the scanned tree",
+            "outside": "file(): '/etc/passwd' is outside the scanned tree"
         ]
         for (root, message) in expected {
             let error = result.diagnostics.first { diagnostic in

@@ -35,14 +35,14 @@ import Testing
         let root = try tree([
             "usr/lib/systemd/system/kubelet.service": "[Service]\nExecStart=/usr/bin/kubelet\n",
             "usr/lib/systemd/system/kubelet.service.d/10-kubeadm.conf": """
-                [Service]
-                Environment="KUBELET_CONFIG_ARGS=--config=/var/lib/kubelet/config.yaml"
-                EnvironmentFile=-/etc/default/kubelet
-                ExecStart=
-                ExecStart=/usr/bin/kubelet $KUBELET_CONFIG_ARGS $KUBELET_EXTRA_ARGS
-                """,
+            [Service]
+            Environment="KUBELET_CONFIG_ARGS=--config=/var/lib/kubelet/config.yaml"
+            EnvironmentFile=-/etc/default/kubelet
+            ExecStart=
+            ExecStart=/usr/bin/kubelet $KUBELET_CONFIG_ARGS $KUBELET_EXTRA_ARGS
+            """,
             "etc/default/kubelet": "KUBELET_EXTRA_ARGS=--read-only-port=0 --anonymous-auth=false --authorization-mode=Webhook\n",
-            "var/lib/kubelet/config.yaml": Self.permissiveConfig,
+            "var/lib/kubelet/config.yaml": Self.permissiveConfig
         ])
         defer { try? FileManager.default.removeItem(at: root) }
         #expect(scan(root) == [])
@@ -52,12 +52,12 @@ import Testing
         let root = try tree([
             "usr/lib/systemd/system/kubelet.service": "[Service]\nExecStart=/usr/bin/kubelet\n",
             "usr/lib/systemd/system/kubelet.service.d/10-kubeadm.conf": """
-                [Service]
-                Environment="KUBELET_CONFIG_ARGS=--config=/var/lib/kubelet/config.yaml"
-                ExecStart=
-                ExecStart=/usr/bin/kubelet $KUBELET_CONFIG_ARGS
-                """,
-            "var/lib/kubelet/config.yaml": Self.permissiveConfig,
+            [Service]
+            Environment="KUBELET_CONFIG_ARGS=--config=/var/lib/kubelet/config.yaml"
+            ExecStart=
+            ExecStart=/usr/bin/kubelet $KUBELET_CONFIG_ARGS
+            """,
+            "var/lib/kubelet/config.yaml": Self.permissiveConfig
         ])
         defer { try? FileManager.default.removeItem(at: root) }
         let result = Scanner.scan(ScanOptions(paths: [root.path]))
@@ -72,8 +72,10 @@ import Testing
     @Test func procCmdlineWithConfigDirectory() throws {
         let root = try tree([
             "etc/kubernetes/kubelet.yaml": "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\n",
-            "etc/kubernetes/kubelet.conf.d/10-base.conf": "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nreadOnlyPort: 10255\n",
-            "etc/kubernetes/kubelet.conf.d/20-close.conf": "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nreadOnlyPort: 0\n",
+            "etc/kubernetes/kubelet.conf.d/10-base.conf":
+                "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nreadOnlyPort: 10255\n",
+            "etc/kubernetes/kubelet.conf.d/20-close.conf":
+                "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nreadOnlyPort: 0\n"
         ])
         defer { try? FileManager.default.removeItem(at: root) }
         let dump = Data("/usr/bin/kubelet\0--config=/etc/kubernetes/kubelet.yaml\0--config-dir=/etc/kubernetes/kubelet.conf.d\0".utf8)

@@ -18,11 +18,12 @@ import Testing
 
     @Test func badGCloudJSONNamesLineAndKeepsOtherFindings() throws {
         let root = try directory([
-            "gcloud/broken.json": "{\n  \"selfLink\": \"https://container.googleapis.com/v1/projects/p/locations/l/clusters/x\",\n  \"nodePools\": [\n}\n",
+            "gcloud/broken.json":
+                "{\n  \"selfLink\": \"https://container.googleapis.com/v1/projects/p/locations/l/clusters/x\",\n  \"nodePools\": [\n}\n",
             "kubelet/config.yaml": "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nreadOnlyPort: 10255\n",
             // Not ours: a Helm template (not valid YAML) and an unrelated ConfigMap.
             "chart/templates/cm.yaml": "apiVersion: v1\nkind: ConfigMap\ndata:\n  {{ .Values.x }}\n",
-            "docs/notes.txt": "nothing to see\n",
+            "docs/notes.txt": "nothing to see\n"
         ])
         defer { try? FileManager.default.removeItem(at: root) }
         let result = Scanner.scan(ScanOptions(paths: [root.path]))
@@ -36,7 +37,8 @@ import Testing
 
     @Test func ignoreCommentInYAMLSilencesTheFinding() throws {
         let root = try directory([
-            "kubelet.yaml": "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\n# perimeter:ignore NODE-002 standalone lab node\nreadOnlyPort: 10255\n",
+            "kubelet.yaml":
+                "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\n# perimeter:ignore NODE-002 standalone lab node\nreadOnlyPort: 10255\n"
         ])
         defer { try? FileManager.default.removeItem(at: root) }
         let result = Scanner.scan(ScanOptions(paths: [root.path]))
@@ -46,7 +48,8 @@ import Testing
 
     @Test func snapshotRoundTripKeepsNodeFindings() throws {
         let root = try directory([
-            "user-data.sh": "#!/bin/bash\n/etc/eks/bootstrap.sh prod --kubelet-extra-args '--anonymous-auth=true --authorization-mode=AlwaysAllow'\n",
+            "user-data.sh":
+                "#!/bin/bash\n/etc/eks/bootstrap.sh prod --kubelet-extra-args '--anonymous-auth=true --authorization-mode=AlwaysAllow'\n"
         ])
         defer { try? FileManager.default.removeItem(at: root) }
         let first = Scanner.scan(ScanOptions(paths: [root.path]))

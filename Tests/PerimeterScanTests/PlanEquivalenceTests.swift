@@ -19,13 +19,18 @@ import Testing
             lines.append("sg \(group.key) role=\(group.role) vpc=\(group.vpc.map(\.description) ?? "-")")
         }
         for rule in snapshot.securityGroupRules {
-            lines.append("rule \(rule.provenance.resource) \(rule.group) \(rule.direction) \(rule.ipProtocol) \(rule.ports) \(rule.endpoints)")
+            lines.append(
+                "rule \(rule.provenance.resource) \(rule.group) \(rule.direction) \(rule.ipProtocol) \(rule.ports) \(rule.endpoints)")
         }
         for cluster in snapshot.eksClusters {
-            lines.append("cluster \(cluster.key) \(cluster.name) sg=\(cluster.clusterSecurityGroup) public=\(cluster.endpointPublicAccess) private=\(cluster.endpointPrivateAccess) cidrs=\(String(describing: cluster.publicAccessCidrs))")
+            lines.append(
+                "cluster \(cluster.key) \(cluster.name) sg=\(cluster.clusterSecurityGroup) public=\(cluster.endpointPublicAccess) private=\(cluster.endpointPrivateAccess) cidrs=\(String(describing: cluster.publicAccessCidrs))"
+            )
         }
         for template in snapshot.launchTemplates {
-            lines.append("lt \(template.key) sgs=\(template.securityGroups) sets=\(template.setsSecurityGroups) tokens=\(String(describing: template.metadataOptions?.httpTokens))")
+            lines.append(
+                "lt \(template.key) sgs=\(template.securityGroups) sets=\(template.setsSecurityGroups) tokens=\(String(describing: template.metadataOptions?.httpTokens))"
+            )
         }
         for group in snapshot.nodeGroups {
             lines.append("ng \(group.key) \(group.kind) cluster=\(group.cluster) lt=\(group.launchTemplate.map(\.description) ?? "-")")

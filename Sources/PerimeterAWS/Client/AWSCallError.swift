@@ -46,15 +46,15 @@ public struct AWSCallError: Error, Sendable, CustomStringConvertible {
         "Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException", "TooManyRequestsException",
         "ProvisionedThroughputExceededException", "TransactionInProgressException", "RequestLimitExceeded",
         "BandwidthLimitExceeded", "LimitExceededException", "RequestThrottled", "SlowDown", "PriorRequestNotComplete",
-        "EC2ThrottledException",
+        "EC2ThrottledException"
     ]
     static let authenticationCodes: Set<String> = [
         "AuthFailure", "SignatureDoesNotMatch", "InvalidClientTokenId", "UnrecognizedClientException",
         "ExpiredToken", "ExpiredTokenException", "InvalidAccessKeyId", "IncompleteSignature", "MissingAuthenticationToken",
-        "InvalidSignatureException",
+        "InvalidSignatureException"
     ]
     static let accessDeniedCodes: Set<String> = [
-        "AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "UnauthorizedAccess", "Forbidden",
+        "AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "UnauthorizedAccess", "Forbidden"
     ]
 
     /// Classifies an error answer from its status, its `X-Amzn-ErrorType` header and its body (Query XML or JSON).
@@ -77,8 +77,10 @@ public struct AWSCallError: Error, Sendable, CustomStringConvertible {
             kind = .authentication
         } else if let code, accessDeniedCodes.contains(code) {
             kind = .accessDenied
-        } else if let code, code.hasSuffix("NotFound") || code.hasSuffix("NotFoundException") || code == "NoSuchEntity"
-                    || code.hasPrefix("InvalidGroup.NotFound") || code.contains(".NotFound") {
+        } else if let code,
+            code.hasSuffix("NotFound") || code.hasSuffix("NotFoundException") || code == "NoSuchEntity"
+                || code.hasPrefix("InvalidGroup.NotFound") || code.contains(".NotFound")
+        {
             kind = .notFound
         } else if status == 429 {
             kind = .throttled
@@ -92,8 +94,9 @@ public struct AWSCallError: Error, Sendable, CustomStringConvertible {
             kind = .other
         }
         let fallback = kind == .unsupported ? "the endpoint does not implement this call" : "HTTP \(status)"
-        return AWSCallError(operation: operation, kind: kind, status: status, code: code,
-                            message: message.map(Self.oneLine) ?? fallback)
+        return AWSCallError(
+            operation: operation, kind: kind, status: status, code: code,
+            message: message.map(Self.oneLine) ?? fallback)
     }
 
     static func oneLine(_ text: String) -> String {

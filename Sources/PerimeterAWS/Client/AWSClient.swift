@@ -15,8 +15,10 @@ public struct AWSClientOptions: Sendable {
     /// The most one answer may hold; more is cut off, with the limit in the error.
     public var maxResponseBytes: Int
 
-    public init(endpointURL: URL? = nil, timeout: TimeInterval = 30, retry: RetryPolicy = RetryPolicy(),
-                maxConcurrentCalls: Int = 8, maxResponseBytes: Int = 256 << 20) {
+    public init(
+        endpointURL: URL? = nil, timeout: TimeInterval = 30, retry: RetryPolicy = RetryPolicy(),
+        maxConcurrentCalls: Int = 8, maxResponseBytes: Int = 256 << 20
+    ) {
         self.endpointURL = endpointURL
         self.timeout = timeout
         self.retry = retry
@@ -81,7 +83,9 @@ public final class AWSClient: Sendable {
 
     private func sendOnce(_ request: AWSRequest) async throws -> AWSResponse {
         let base = options.endpointURL ?? request.service.defaultEndpoint(region: region)
-        guard let host = base.host else { throw AWSCallError(operation: request.operation, kind: .transport, message: "endpoint \(base) has no host") }
+        guard let host = base.host else {
+            throw AWSCallError(operation: request.operation, kind: .transport, message: "endpoint \(base) has no host")
+        }
         let basePath = base.path.hasSuffix("/") ? String(base.path.dropLast()) : base.path
         let path = basePath + request.path
         // An IPv6 literal keeps its brackets in the Host header and the URL.
@@ -91,10 +95,12 @@ public final class AWSClient: Sendable {
         }
         var headers: [SigV4Signer.Header] = [("Host", hostHeader)]
         if let contentType = request.contentType { headers.append(("Content-Type", contentType)) }
-        let signer = SigV4Signer(credentials: credentials, region: request.service.signingRegion(for: region),
-                                 service: request.service.rawValue)
-        let signed = signer.sign(method: request.method, path: path, query: request.query, headers: headers,
-                                 body: request.body, date: Date())
+        let signer = SigV4Signer(
+            credentials: credentials, region: request.service.signingRegion(for: region),
+            service: request.service.rawValue)
+        let signed = signer.sign(
+            method: request.method, path: path, query: request.query, headers: headers,
+            body: request.body, date: Date())
         let queryText = request.query.isEmpty ? "" : "?" + SigV4Signer.canonicalQuery(request.query)
         guard let url = URL(string: "\(base.scheme ?? "https")://\(hostHeader)\(path)\(queryText)") else {
             throw AWSCallError(operation: request.operation, kind: .transport, message: "cannot build a URL for \(path)")
@@ -107,15 +113,17 @@ public final class AWSClient: Sendable {
 
         await limiter.acquire()
         counter.increment()
-        let result: Result<AWSResponseWithHeaders, Error> = await Self.fetch(httpRequest, timeout: options.timeout,
-                                                                             limit: options.maxResponseBytes)
+        let result: Result<AWSResponseWithHeaders, Error> = await Self.fetch(
+            httpRequest, timeout: options.timeout,
+            limit: options.maxResponseBytes)
         await limiter.release()
         let answer: AWSResponseWithHeaders
         switch result {
         case .success(let value): answer = value
         case .failure(let error):
-            throw Self.transportError(error, operation: request.operation, timeout: options.timeout, url: base,
-                                      limit: options.maxResponseBytes)
+            throw Self.transportError(
+                error, operation: request.operation, timeout: options.timeout, url: base,
+                limit: options.maxResponseBytes)
         }
         if (200..<300).contains(answer.status) { return AWSResponse(status: answer.status, body: answer.body) }
         throw AWSCallError.from(operation: request.operation, status: answer.status, headers: answer.headers, body: answer.body)
@@ -131,15 +139,18 @@ public final class AWSClient: Sendable {
     private struct CallDeadline: Error {}
 
     /// One call, headers and body, raced against the deadline: whichever ends first wins, the other is cancelled.
-    private static func fetch(_ request: HTTPClientRequest, timeout: TimeInterval, limit: Int) async -> Result<AWSResponseWithHeaders, Error> {
+    private static func fetch(_ request: HTTPClientRequest, timeout: TimeInterval, limit: Int) async -> Result<
+        AWSResponseWithHeaders, Error
+    > {
         do {
-            return .success(try await Deadline.run(seconds: timeout) {
-                let response = try await HTTPClient.shared.execute(request, timeout: .nanoseconds(Int64(timeout * 1_000_000_000)))
-                let body = try await response.body.collect(upTo: limit)
-                var headers: [String: String] = [:]
-                for (name, value) in response.headers { headers[name.lowercased()] = value }
-                return AWSResponseWithHeaders(status: Int(response.status.code), headers: headers, body: Data(body.readableBytesView))
-            })
+            return .success(
+                try await Deadline.run(seconds: timeout) {
+                    let response = try await HTTPClient.shared.execute(request, timeout: .nanoseconds(Int64(timeout * 1_000_000_000)))
+                    let body = try await response.body.collect(upTo: limit)
+                    var headers: [String: String] = [:]
+                    for (name, value) in response.headers { headers[name.lowercased()] = value }
+                    return AWSResponseWithHeaders(status: Int(response.status.code), headers: headers, body: Data(body.readableBytesView))
+                })
         } catch is Deadline.Exceeded {
             return .failure(CallDeadline())
         } catch {
@@ -150,8 +161,9 @@ public final class AWSClient: Sendable {
     private static func transportError(_ error: Error, operation: String, timeout: TimeInterval, url: URL, limit: Int) -> AWSCallError {
         let server = url.port.map { "\(url.host ?? ""):\($0)" } ?? (url.host ?? url.absoluteString)
         if error is CallDeadline || (error as? HTTPClientError).map({ [.readTimeout, .deadlineExceeded].contains($0) }) == true {
-            return AWSCallError(operation: operation, kind: .timeout,
-                                message: "no answer from \(url.absoluteString) within \(Self.seconds(timeout))")
+            return AWSCallError(
+                operation: operation, kind: .timeout,
+                message: "no answer from \(url.absoluteString) within \(Self.seconds(timeout))")
         }
         if error is NIOTooManyBytesError {
             // The same answer would be as large on a retry.
@@ -161,8 +173,10 @@ public final class AWSClient: Sendable {
         switch error {
         case let error as HTTPClientError where error == .connectTimeout: reason = "no connection within 10 s"
         case let error as HTTPClientError where error == .remoteConnectionClosed: reason = "the server closed the connection"
-        case let error as HTTPClientError where error == .invalidURL || error == .emptyHost || error == .unsupportedScheme(url.scheme ?? ""):
-            return AWSCallError(operation: operation, kind: .other, message: "cannot reach \(url.absoluteString): not a URL perimeter can call")
+        case let error as HTTPClientError
+        where error == .invalidURL || error == .emptyHost || error == .unsupportedScheme(url.scheme ?? ""):
+            return AWSCallError(
+                operation: operation, kind: .other, message: "cannot reach \(url.absoluteString): not a URL perimeter can call")
         default:
             let text = "\(error)"
             reason = text.contains("efused") ? "connection refused" : AWSCallError.oneLine(text)
@@ -171,7 +185,8 @@ public final class AWSClient: Sendable {
     }
 
     static func size(_ bytes: Int) -> String {
-        bytes >= 1 << 20 && bytes % (1 << 20) == 0 ? "\(bytes >> 20) MiB" : bytes >= 1 << 10 && bytes % (1 << 10) == 0 ? "\(bytes >> 10) KiB" : "\(bytes) bytes"
+        bytes >= 1 << 20 && bytes % (1 << 20) == 0
+            ? "\(bytes >> 20) MiB" : bytes >= 1 << 10 && bytes % (1 << 10) == 0 ? "\(bytes >> 10) KiB" : "\(bytes) bytes"
     }
 
     static func seconds(_ value: TimeInterval) -> String {
@@ -184,6 +199,14 @@ final class CallCounter: @unchecked Sendable {
     private let lock = NSLock()
     private var count = 0
 
-    func increment() { lock.lock(); count += 1; lock.unlock() }
-    var value: Int { lock.lock(); defer { lock.unlock() }; return count }
+    func increment() {
+        lock.lock()
+        count += 1
+        lock.unlock()
+    }
+    var value: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return count
+    }
 }

@@ -30,7 +30,9 @@ public enum AWSService: String, Sendable, CaseIterable {
         let host: String
         switch self {
         case .iam:
-            host = region.hasPrefix("cn-") ? "iam.cn-north-1.\(suffix)" : region.hasPrefix("us-gov-") ? "iam.us-gov.\(suffix)" : "iam.\(suffix)"
+            host =
+                region.hasPrefix("cn-")
+                ? "iam.cn-north-1.\(suffix)" : region.hasPrefix("us-gov-") ? "iam.us-gov.\(suffix)" : "iam.\(suffix)"
         default:
             host = "\(rawValue).\(region).\(suffix)"
         }

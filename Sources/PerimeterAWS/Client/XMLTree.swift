@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// A parsed XML element: name without namespace prefix, children in order, text content.
@@ -64,8 +65,10 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
     var root: XMLElement?
     private var stack: [XMLElement] = []
 
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+        qualifiedName: String?, attributes: [String: String] = [:]
+    ) {
         let local = elementName.split(separator: ":").last.map(String.init) ?? elementName
         let element = XMLElement(name: local)
         stack.last?.children.append(element)

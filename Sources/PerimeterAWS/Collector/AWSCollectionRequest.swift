@@ -22,10 +22,12 @@ public struct AWSCollectionRequest: Sendable {
     public var pageSize: Int
     public var toolVersion: String
 
-    public init(cluster: String, scope: AWSCollectionScope = .cluster, region: String? = nil, profile: String? = nil,
-                client: AWSClientOptions = AWSClientOptions(),
-                environment: [String: String] = ProcessInfo.processInfo.environment, pageSize: Int = 1000,
-                toolVersion: String = "dev") {
+    public init(
+        cluster: String, scope: AWSCollectionScope = .cluster, region: String? = nil, profile: String? = nil,
+        client: AWSClientOptions = AWSClientOptions(),
+        environment: [String: String] = ProcessInfo.processInfo.environment, pageSize: Int = 1000,
+        toolVersion: String = "dev"
+    ) {
         self.cluster = cluster
         self.scope = scope
         self.region = region

@@ -7,8 +7,10 @@ import PerimeterModel
 /// Calls run concurrently (bounded by the client); a failed call leaves a gap in the snapshot and a diagnostic,
 /// never a half-read object. Only bad credentials and an unreadable cluster stop the collection.
 public enum AWSCollector {
-    public static func collect(_ request: AWSCollectionRequest,
-                               progress: @escaping @Sendable (String) -> Void = { _ in }) async throws -> Snapshot {
+    public static func collect(
+        _ request: AWSCollectionRequest,
+        progress: @escaping @Sendable (String) -> Void = { _ in }
+    ) async throws -> Snapshot {
         let chain = CredentialChain(environment: request.environment)
         guard let region = chain.region(explicit: request.region, profile: request.profile) else {
             throw AWSCollectionError("No AWS region: give --region, set AWS_REGION, or set region in the AWS profile")
@@ -53,19 +55,23 @@ struct CollectionRun: Sendable {
         }
         async let nodegroups = nodegroups()
         async let oidcArns = gather("OIDC providers") {
-            try await client.queryPages(.iam, "ListOpenIDConnectProviders", listName: "OpenIDConnectProviderList",
-                                        tokenParameter: "Marker", tokenElement: "Marker").compactMap { $0.string("Arn") }
+            try await client.queryPages(
+                .iam, "ListOpenIDConnectProviders", listName: "OpenIDConnectProviderList",
+                tokenParameter: "Marker", tokenElement: "Marker"
+            ).compactMap { $0.string("Arn") }
         }
         async let asgs = gather("auto scaling groups") {
-            try await client.queryPages(.autoscaling, "DescribeAutoScalingGroups", listName: "AutoScalingGroups",
-                                        tokenParameter: "NextToken", tokenElement: "NextToken")
+            try await client.queryPages(
+                .autoscaling, "DescribeAutoScalingGroups", listName: "AutoScalingGroups",
+                tokenParameter: "NextToken", tokenElement: "NextToken")
         }
         async let access = accessEntries()
 
         let peeringItems = await peerings ?? []
 
         // The network the cluster sits in: its VPC and the VPCs peered with it (or the whole region).
-        let vpcFilter = networkScope(clusterVPC: clusterDTO.resourcesVpcConfig?.vpcId, peerings: peeringItems)
+        let vpcFilter =
+            networkScope(clusterVPC: clusterDTO.resourcesVpcConfig?.vpcId, peerings: peeringItems)
             .map { [("vpc-id", $0)] } ?? []
         async let vpcs = gather("VPCs") {
             try await client.ec2Pages("DescribeVpcs", QueryParameters.filters(vpcFilter), listName: "vpcSet")
@@ -77,16 +83,18 @@ struct CollectionRun: Sendable {
             try await client.ec2Pages("DescribeRouteTables", QueryParameters.filters(vpcFilter), listName: "routeTableSet")
         }
         async let groups = gather("security groups") {
-            try await client.ec2Pages("DescribeSecurityGroups", QueryParameters.filters(vpcFilter), listName: "securityGroupInfo",
-                                      pageSize: request.pageSize)
+            try await client.ec2Pages(
+                "DescribeSecurityGroups", QueryParameters.filters(vpcFilter), listName: "securityGroupInfo",
+                pageSize: request.pageSize)
         }
         async let acls = gather("network ACLs") {
             try await client.ec2Pages("DescribeNetworkAcls", QueryParameters.filters(vpcFilter), listName: "networkAclSet")
         }
         async let reservations = gather("instances") {
-            try await client.ec2Pages("DescribeInstances",
-                                      QueryParameters.filters(vpcFilter + [("instance-state-name", ["pending", "running", "stopping", "stopped"])]),
-                                      listName: "reservationSet", pageSize: request.pageSize)
+            try await client.ec2Pages(
+                "DescribeInstances",
+                QueryParameters.filters(vpcFilter + [("instance-state-name", ["pending", "running", "stopping", "stopped"])]),
+                listName: "reservationSet", pageSize: request.pageSize)
         }
         async let interfaces = gather("network interfaces") {
             try await client.ec2Pages("DescribeNetworkInterfaces", QueryParameters.filters(vpcFilter), listName: "networkInterfaceSet")
@@ -104,8 +112,9 @@ struct CollectionRun: Sendable {
         let clusterASGs = asgItems.filter { item in
             guard let name = item.string("AutoScalingGroupName") else { return false }
             if ownASGNames.contains(name) { return true }
-            let tags = Dictionary(item.list("Tags").compactMap { tag in tag.string("Key").map { ($0, tag.string("Value") ?? "") } },
-                                  uniquingKeysWith: { first, _ in first })
+            let tags = Dictionary(
+                item.list("Tags").compactMap { tag in tag.string("Key").map { ($0, tag.string("Value") ?? "") } },
+                uniquingKeysWith: { first, _ in first })
             return tags["eks:cluster-name"] == cluster || ["owned", "shared"].contains(tags["kubernetes.io/cluster/\(cluster)"] ?? "")
         }
         var templateVersions: [(id: String, version: String)] = nodegroupDTOs.compactMap { dto in
@@ -116,13 +125,17 @@ struct CollectionRun: Sendable {
                 templateVersions.append(spec)
             }
         }
-        let peeredVPCs = Set(peeringItems.flatMap { item in
-            [item["requesterVpcInfo"]?.string("vpcId"), item["accepterVpcInfo"]?.string("vpcId")].compactMap { $0 }
-        }).sorted()
-        let referencedPrefixLists = Set(groupItems.flatMap { group in
-            (group.list("ipPermissions") + group.list("ipPermissionsEgress")).flatMap { $0.list("prefixListIds") }
-                .compactMap { $0.string("prefixListId") }
-        }).sorted()
+        let peeredVPCs = Set(
+            peeringItems.flatMap { item in
+                [item["requesterVpcInfo"]?.string("vpcId"), item["accepterVpcInfo"]?.string("vpcId")].compactMap { $0 }
+            }
+        ).sorted()
+        let referencedPrefixLists = Set(
+            groupItems.flatMap { group in
+                (group.list("ipPermissions") + group.list("ipPermissionsEgress")).flatMap { $0.list("prefixListIds") }
+                    .compactMap { $0.string("prefixListId") }
+            }
+        ).sorted()
         var roleArns = [clusterDTO.roleArn].compactMap { $0 } + nodegroupDTOs.compactMap(\.nodeRole)
         roleArns += entries.compactMap { $0.principalArn.value }.filter { $0.contains(":role/") }
         let issuerHost = clusterDTO.identity?.oidc?.issuer.map { $0.replacingOccurrences(of: "https://", with: "") }
@@ -146,12 +159,15 @@ struct CollectionRun: Sendable {
             snapshot.securityGroups.append(group)
             snapshot.securityGroupRules += rules
         }
-        snapshot.nodeGroups = nodegroupDTOs.map { EKSMapping.nodeGroup($0, cluster: eksCluster.key, existingSecurityGroups: existingGroups) }
+        snapshot.nodeGroups = nodegroupDTOs.map {
+            EKSMapping.nodeGroup($0, cluster: eksCluster.key, existingSecurityGroups: existingGroups)
+        }
         snapshot.launchTemplates = await templates
         // Kubelet flags and NodeConfig in the templates' user data (NODE-002..004), as for Terraform.
         snapshot.kubeletSettings = snapshot.launchTemplates.compactMap { template in
-            LaunchTemplateKubelet.settings(userData: template.userData, key: template.key, provenance: template.provenance,
-                                           location: template.provenance.location)
+            LaunchTemplateKubelet.settings(
+                userData: template.userData, key: template.key, provenance: template.provenance,
+                location: template.provenance.location)
         }
         snapshot.autoScalingGroups = clusterASGs.compactMap(QueryMapping.autoScalingGroup)
         snapshot.instances = EC2Mapping.instances(reservations: await reservations ?? [])
@@ -174,7 +190,9 @@ struct CollectionRun: Sendable {
         snapshot.peeringConnections = peeringItems.compactMap(EC2Mapping.peering)
         snapshot.networkACLs = (await acls ?? []).compactMap(EC2Mapping.networkACL)
         let entriesByList = await prefixEntries
-        snapshot.prefixLists = (await prefixLists ?? []).compactMap { EC2Mapping.prefixList($0, entries: entriesByList[$0.string("prefixListId") ?? ""]) }
+        snapshot.prefixLists = (await prefixLists ?? []).compactMap {
+            EC2Mapping.prefixList($0, entries: entriesByList[$0.string("prefixListId") ?? ""])
+        }
         snapshot.iamRoles = await roles
         let details = await providerDetails
         snapshot.oidcProviders = providerArns.map { QueryMapping.oidcProvider(arn: $0, details: details[$0]) }
@@ -218,7 +236,8 @@ struct CollectionRun: Sendable {
     private func describeCluster(account: String?) async throws -> EKSClusterDTO {
         struct Answer: Decodable { var cluster: EKSClusterDTO }
         do {
-            return try await client.restGet(.eks, operation: "DescribeCluster", pathSegments: ["clusters", cluster], as: Answer.self).cluster
+            return try await client.restGet(.eks, operation: "DescribeCluster", pathSegments: ["clusters", cluster], as: Answer.self)
+                .cluster
         } catch let error as AWSCallError {
             if error.kind == .notFound {
                 throw AWSCollectionError("EKS cluster '\(cluster)' not found in \(region)\(account.map { " (account \($0))" } ?? "")")

@@ -5,26 +5,33 @@ import PerimeterModel
 /// nodes launch from, DNS flags of peered VPCs, prefix-list entries, IAM roles and the cluster's OIDC provider.
 extension CollectionRun {
     func nodegroups() async -> [EKSNodegroupDTO] {
-        struct List: Decodable { var nodegroups: [String]?; var nextToken: String? }
+        struct List: Decodable {
+            var nodegroups: [String]?
+            var nextToken: String?
+        }
         struct Answer: Decodable { var nodegroup: EKSNodegroupDTO }
-        let names = await gather("node groups") { () -> [String] in
-            var names: [String] = []
-            var token: String?
-            repeat {
-                let query = [("maxResults", "100")] + (token.map { [("nextToken", $0)] } ?? [])
-                let page = try await client.restGet(.eks, operation: "ListNodegroups", pathSegments: ["clusters", cluster, "node-groups"],
-                                                    query: query, as: List.self)
-                names += page.nodegroups ?? []
-                token = page.nextToken.flatMap { $0.isEmpty || $0 == token ? nil : $0 }
-            } while token != nil
-            return names
-        } ?? []
+        let names =
+            await gather("node groups") { () -> [String] in
+                var names: [String] = []
+                var token: String?
+                repeat {
+                    let query = [("maxResults", "100")] + (token.map { [("nextToken", $0)] } ?? [])
+                    let page = try await client.restGet(
+                        .eks, operation: "ListNodegroups", pathSegments: ["clusters", cluster, "node-groups"],
+                        query: query, as: List.self)
+                    names += page.nodegroups ?? []
+                    token = page.nextToken.flatMap { $0.isEmpty || $0 == token ? nil : $0 }
+                } while token != nil
+                return names
+            } ?? []
         return await withTaskGroup(of: EKSNodegroupDTO?.self) { group in
             for name in names {
                 group.addTask {
                     await gather("node group \(name)") {
-                        try await client.restGet(.eks, operation: "DescribeNodegroup",
-                                                 pathSegments: ["clusters", cluster, "node-groups", name], as: Answer.self).nodegroup
+                        try await client.restGet(
+                            .eks, operation: "DescribeNodegroup",
+                            pathSegments: ["clusters", cluster, "node-groups", name], as: Answer.self
+                        ).nodegroup
                     }
                 }
             }
@@ -36,35 +43,50 @@ extension CollectionRun {
 
     /// Access entries with their policies. Endpoints without the API (moto) give a warning, not an error.
     func accessEntries() async -> ([AccessEntry], [AccessPolicyAssociation]) {
-        struct List: Decodable { var accessEntries: [String]?; var nextToken: String? }
+        struct List: Decodable {
+            var accessEntries: [String]?
+            var nextToken: String?
+        }
         struct Entry: Decodable { var accessEntry: EKSAccessEntryDTO }
-        struct Policies: Decodable { var associatedAccessPolicies: [EKSAssociatedPolicyDTO]?; var nextToken: String? }
-        let principals = await gather("access entries") { () -> [String] in
-            var all: [String] = []
-            var token: String?
-            repeat {
-                let query = [("maxResults", "100")] + (token.map { [("nextToken", $0)] } ?? [])
-                let page = try await client.restGet(.eks, operation: "ListAccessEntries", pathSegments: ["clusters", cluster, "access-entries"],
-                                                    query: query, as: List.self)
-                all += page.accessEntries ?? []
-                token = page.nextToken.flatMap { $0.isEmpty || $0 == token ? nil : $0 }
-            } while token != nil
-            return all
-        } ?? []
+        struct Policies: Decodable {
+            var associatedAccessPolicies: [EKSAssociatedPolicyDTO]?
+            var nextToken: String?
+        }
+        let principals =
+            await gather("access entries") { () -> [String] in
+                var all: [String] = []
+                var token: String?
+                repeat {
+                    let query = [("maxResults", "100")] + (token.map { [("nextToken", $0)] } ?? [])
+                    let page = try await client.restGet(
+                        .eks, operation: "ListAccessEntries", pathSegments: ["clusters", cluster, "access-entries"],
+                        query: query, as: List.self)
+                    all += page.accessEntries ?? []
+                    token = page.nextToken.flatMap { $0.isEmpty || $0 == token ? nil : $0 }
+                } while token != nil
+                return all
+            } ?? []
         return await withTaskGroup(of: (AccessEntry?, [AccessPolicyAssociation]).self) { group in
             for principal in principals {
                 group.addTask {
                     let entry = await gather("access entry \(principal)") {
-                        try await client.restGet(.eks, operation: "DescribeAccessEntry",
-                                                 pathSegments: ["clusters", cluster, "access-entries", principal], as: Entry.self).accessEntry
+                        try await client.restGet(
+                            .eks, operation: "DescribeAccessEntry",
+                            pathSegments: ["clusters", cluster, "access-entries", principal], as: Entry.self
+                        ).accessEntry
                     }
-                    let policies = await gather("access policies of \(principal)") {
-                        try await client.restGet(.eks, operation: "ListAssociatedAccessPolicies",
-                                                 pathSegments: ["clusters", cluster, "access-entries", principal, "access-policies"],
-                                                 as: Policies.self).associatedAccessPolicies ?? []
-                    } ?? []
-                    return (entry.map { EKSMapping.accessEntry($0, cluster: cluster) },
-                            policies.map { EKSMapping.policyAssociation($0, principal: principal, cluster: cluster) })
+                    let policies =
+                        await gather("access policies of \(principal)") {
+                            try await client.restGet(
+                                .eks, operation: "ListAssociatedAccessPolicies",
+                                pathSegments: ["clusters", cluster, "access-entries", principal, "access-policies"],
+                                as: Policies.self
+                            ).associatedAccessPolicies ?? []
+                        } ?? []
+                    return (
+                        entry.map { EKSMapping.accessEntry($0, cluster: cluster) },
+                        policies.map { EKSMapping.policyAssociation($0, principal: principal, cluster: cluster) }
+                    )
                 }
             }
             var entries: [AccessEntry] = []
@@ -73,8 +95,12 @@ extension CollectionRun {
                 if let entry { entries.append(entry) }
                 associations += policies
             }
-            return (entries.sorted { ($0.principalArn.value ?? "") < ($1.principalArn.value ?? "") },
-                    associations.sorted { ($0.principalArn.value ?? "", $0.policyArn.value ?? "") < ($1.principalArn.value ?? "", $1.policyArn.value ?? "") })
+            return (
+                entries.sorted { ($0.principalArn.value ?? "") < ($1.principalArn.value ?? "") },
+                associations.sorted {
+                    ($0.principalArn.value ?? "", $0.policyArn.value ?? "") < ($1.principalArn.value ?? "", $1.policyArn.value ?? "")
+                }
+            )
         }
     }
 
@@ -84,9 +110,10 @@ extension CollectionRun {
             for spec in specs {
                 group.addTask {
                     await gather("launch template \(spec.id) version \(spec.version)") {
-                        let items = try await client.ec2Pages("DescribeLaunchTemplateVersions",
-                                                              [("LaunchTemplateId", spec.id), ("LaunchTemplateVersion.1", spec.version)],
-                                                              listName: "launchTemplateVersionSet")
+                        let items = try await client.ec2Pages(
+                            "DescribeLaunchTemplateVersions",
+                            [("LaunchTemplateId", spec.id), ("LaunchTemplateVersion.1", spec.version)],
+                            listName: "launchTemplateVersionSet")
                         return items.first.flatMap(EC2Mapping.launchTemplate)
                     } ?? nil
                 }
@@ -104,11 +131,14 @@ extension CollectionRun {
                 group.addTask {
                     func attribute(_ name: String, _ element: String) async -> Bool? {
                         await gather("\(name) of \(id)") {
-                            try await client.query(.ec2, "DescribeVpcAttribute", [("VpcId", id), ("Attribute", name)])[element]?.bool("value")
+                            try await client.query(.ec2, "DescribeVpcAttribute", [("VpcId", id), ("Attribute", name)])[element]?.bool(
+                                "value")
                         } ?? nil
                     }
-                    return (id, await attribute("enableDnsSupport", "enableDnsSupport"),
-                            await attribute("enableDnsHostnames", "enableDnsHostnames"))
+                    return (
+                        id, await attribute("enableDnsSupport", "enableDnsSupport"),
+                        await attribute("enableDnsHostnames", "enableDnsHostnames")
+                    )
                 }
             }
             var result: [String: (support: Bool?, hostnames: Bool?)] = [:]
@@ -121,10 +151,13 @@ extension CollectionRun {
         await withTaskGroup(of: (String, [String]?).self) { group in
             for id in ids {
                 group.addTask {
-                    (id, await gather("entries of prefix list \(id)") {
-                        try await client.ec2Pages("GetManagedPrefixListEntries", [("PrefixListId", id)], listName: "entrySet")
-                            .compactMap { $0.string("cidr") }
-                    })
+                    (
+                        id,
+                        await gather("entries of prefix list \(id)") {
+                            try await client.ec2Pages("GetManagedPrefixListEntries", [("PrefixListId", id)], listName: "entrySet")
+                                .compactMap { $0.string("cidr") }
+                        }
+                    )
                 }
             }
             var result: [String: [String]] = [:]
@@ -153,10 +186,13 @@ extension CollectionRun {
         await withTaskGroup(of: (String, XMLElement?).self) { group in
             for arn in arns {
                 group.addTask {
-                    (arn, await gather("OIDC provider \(arn)") {
-                        try await client.query(.iam, "GetOpenIDConnectProvider", [("OpenIDConnectProviderArn", arn)])
-                            .find("GetOpenIDConnectProviderResult")
-                    } ?? nil)
+                    (
+                        arn,
+                        await gather("OIDC provider \(arn)") {
+                            try await client.query(.iam, "GetOpenIDConnectProvider", [("OpenIDConnectProviderArn", arn)])
+                                .find("GetOpenIDConnectProviderResult")
+                        } ?? nil
+                    )
                 }
             }
             var result: [String: XMLElement] = [:]

@@ -9,8 +9,10 @@ public struct AWSCredentials: Sendable, Hashable, CustomStringConvertible {
     /// Where they came from (`environment`, `profile dev`, `credential_process of profile dev`), for messages.
     public var source: String
 
-    public init(accessKeyID: String, secretAccessKey: String, sessionToken: String? = nil, expiration: Date? = nil,
-                source: String = "explicit") {
+    public init(
+        accessKeyID: String, secretAccessKey: String, sessionToken: String? = nil, expiration: Date? = nil,
+        source: String = "explicit"
+    ) {
         self.accessKeyID = accessKeyID
         self.secretAccessKey = secretAccessKey
         self.sessionToken = sessionToken

@@ -34,8 +34,9 @@ public struct CredentialChain: Sendable {
         let home = environment["HOME"] ?? NSHomeDirectory()
         let configPath = environment["AWS_CONFIG_FILE"] ?? "\(home)/.aws/config"
         let credentialsPath = environment["AWS_SHARED_CREDENTIALS_FILE"] ?? "\(home)/.aws/credentials"
-        self.init(environment: environment, config: SharedConfigFile(path: configPath, kind: .config),
-                  credentials: SharedConfigFile(path: credentialsPath, kind: .credentials))
+        self.init(
+            environment: environment, config: SharedConfigFile(path: configPath, kind: .config),
+            credentials: SharedConfigFile(path: credentialsPath, kind: .credentials))
     }
 
     public func resolve(profile explicitProfile: String?) throws -> CredentialSource {
@@ -43,9 +44,10 @@ public struct CredentialChain: Sendable {
         if let keys = environmentKeys() { return .keys(keys) }
         let name = nonEmpty(environment["AWS_PROFILE"]) ?? "default"
         guard profileExists(name) else {
-            throw CredentialError("No AWS credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or give "
-                + "--profile NAME for a profile in ~/.aws/credentials or ~/.aws/config"
-                + (name == "default" ? "" : " (AWS_PROFILE '\(name)' is in neither file)"))
+            throw CredentialError(
+                "No AWS credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or give "
+                    + "--profile NAME for a profile in ~/.aws/credentials or ~/.aws/config"
+                    + (name == "default" ? "" : " (AWS_PROFILE '\(name)' is in neither file)"))
         }
         return try source(profile: name, visited: [])
     }
@@ -109,16 +111,20 @@ public struct CredentialChain: Sendable {
 
     private func staticKeys(profile name: String) -> AWSCredentials? {
         guard let id = nonEmpty(setting("aws_access_key_id", profile: name)),
-              let secret = nonEmpty(setting("aws_secret_access_key", profile: name)) else { return nil }
-        return AWSCredentials(accessKeyID: id, secretAccessKey: secret,
-                              sessionToken: nonEmpty(setting("aws_session_token", profile: name)), source: "profile \(name)")
+            let secret = nonEmpty(setting("aws_secret_access_key", profile: name))
+        else { return nil }
+        return AWSCredentials(
+            accessKeyID: id, secretAccessKey: secret,
+            sessionToken: nonEmpty(setting("aws_session_token", profile: name)), source: "profile \(name)")
     }
 
     private func environmentKeys() -> AWSCredentials? {
         guard let id = nonEmpty(environment["AWS_ACCESS_KEY_ID"]),
-              let secret = nonEmpty(environment["AWS_SECRET_ACCESS_KEY"]) else { return nil }
-        return AWSCredentials(accessKeyID: id, secretAccessKey: secret,
-                              sessionToken: nonEmpty(environment["AWS_SESSION_TOKEN"]), source: "environment")
+            let secret = nonEmpty(environment["AWS_SECRET_ACCESS_KEY"])
+        else { return nil }
+        return AWSCredentials(
+            accessKeyID: id, secretAccessKey: secret,
+            sessionToken: nonEmpty(environment["AWS_SESSION_TOKEN"]), source: "environment")
     }
 
     private func nonEmpty(_ text: String?) -> String? {

@@ -17,7 +17,10 @@ enum CredentialProcess {
         }
         let deadline = DispatchTime.now() + timeout
         let finished = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async { process.waitUntilExit(); finished.signal() }
+        DispatchQueue.global().async {
+            process.waitUntilExit()
+            finished.signal()
+        }
         let data = out.fileHandleForReading.readDataToEndOfFile()
         if finished.wait(timeout: deadline) == .timedOut {
             process.terminate()
@@ -38,15 +41,17 @@ enum CredentialProcess {
             var Expiration: String?
         }
         guard let output = try? JSONDecoder().decode(Output.self, from: data) else {
-            throw CredentialError("credential_process of profile '\(profile)' did not print the expected JSON "
-                + "(Version, AccessKeyId, SecretAccessKey)")
+            throw CredentialError(
+                "credential_process of profile '\(profile)' did not print the expected JSON "
+                    + "(Version, AccessKeyId, SecretAccessKey)")
         }
         guard output.Version == 1 else {
             throw CredentialError("credential_process of profile '\(profile)' printed Version \(output.Version); only 1 is known")
         }
         let expiration = output.Expiration.flatMap { ISO8601DateFormatter().date(from: $0) }
-        return AWSCredentials(accessKeyID: output.AccessKeyId, secretAccessKey: output.SecretAccessKey,
-                              sessionToken: output.SessionToken, expiration: expiration,
-                              source: "credential_process of profile \(profile)")
+        return AWSCredentials(
+            accessKeyID: output.AccessKeyId, secretAccessKey: output.SecretAccessKey,
+            sessionToken: output.SessionToken, expiration: expiration,
+            source: "credential_process of profile \(profile)")
     }
 }

@@ -20,12 +20,14 @@ enum CredentialProvider {
                 throw CredentialError("AWS profile '\(profile)': cannot assume \(roleArn) with \(baseKeys): \(error)")
             }
             guard let keys = answer.find("Credentials"), let id = keys.string("AccessKeyId"),
-                  let secret = keys.string("SecretAccessKey") else {
+                let secret = keys.string("SecretAccessKey")
+            else {
                 throw CredentialError("AWS profile '\(profile)': STS AssumeRole answered without credentials")
             }
-            return AWSCredentials(accessKeyID: id, secretAccessKey: secret, sessionToken: keys.string("SessionToken"),
-                                  expiration: keys.string("Expiration").flatMap { ISO8601DateFormatter().date(from: $0) },
-                                  source: "role \(roleArn) assumed through profile \(profile)")
+            return AWSCredentials(
+                accessKeyID: id, secretAccessKey: secret, sessionToken: keys.string("SessionToken"),
+                expiration: keys.string("Expiration").flatMap { ISO8601DateFormatter().date(from: $0) },
+                source: "role \(roleArn) assumed through profile \(profile)")
         }
     }
 }

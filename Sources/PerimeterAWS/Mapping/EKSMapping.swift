@@ -27,7 +27,11 @@ struct EKSClusterDTO: Decodable {
 }
 
 struct EKSNodegroupDTO: Decodable {
-    struct LaunchTemplateSpec: Decodable { var id: String?; var name: String?; var version: String? }
+    struct LaunchTemplateSpec: Decodable {
+        var id: String?
+        var name: String?
+        var version: String?
+    }
     struct Resources: Decodable {
         struct Group: Decodable { var name: String? }
         var autoScalingGroups: [Group]?
@@ -51,7 +55,10 @@ struct EKSAccessEntryDTO: Decodable {
 }
 
 struct EKSAssociatedPolicyDTO: Decodable {
-    struct Scope: Decodable { var type: String?; var namespaces: [String]? }
+    struct Scope: Decodable {
+        var type: String?
+        var namespaces: [String]?
+    }
     var policyArn: String
     var accessScope: Scope?
 }
@@ -59,15 +66,18 @@ struct EKSAssociatedPolicyDTO: Decodable {
 enum EKSMapping {
     static func cluster(_ dto: EKSClusterDTO) -> EKSCluster {
         let config = dto.resourcesVpcConfig
-        let clusterSG: ObjectRef = config?.clusterSecurityGroupId.map { .key($0) }
+        let clusterSG: ObjectRef =
+            config?.clusterSecurityGroupId.map { .key($0) }
             ?? .unknown("DescribeCluster did not report clusterSecurityGroupId")
         return EKSCluster(
             key: dto.name, provenance: Provenance(resource: dto.name, origin: .aws), name: .known(dto.name),
             clusterSecurityGroup: clusterSG,
             additionalSecurityGroups: (config?.securityGroupIds ?? []).map { .key($0) },
             subnets: (config?.subnetIds ?? []).map { .key($0) }, vpc: config?.vpcId.map { .key($0) },
-            endpointPublicAccess: config?.endpointPublicAccess.map { .known($0) } ?? .unknown("DescribeCluster did not report endpointPublicAccess"),
-            endpointPrivateAccess: config?.endpointPrivateAccess.map { .known($0) } ?? .unknown("DescribeCluster did not report endpointPrivateAccess"),
+            endpointPublicAccess: config?.endpointPublicAccess.map { .known($0) }
+                ?? .unknown("DescribeCluster did not report endpointPublicAccess"),
+            endpointPrivateAccess: config?.endpointPrivateAccess.map { .known($0) }
+                ?? .unknown("DescribeCluster did not report endpointPrivateAccess"),
             // EKS always reports the list; an absent one means the default, which the model writes as nil.
             publicAccessCidrs: config?.publicAccessCidrs.map { .known($0) },
             authenticationMode: dto.accessConfig?.authenticationMode.map { .known($0) })
@@ -79,21 +89,24 @@ enum EKSMapping {
         if let remote = dto.resources?.remoteAccessSecurityGroup, existingSecurityGroups.contains(remote) {
             extra.append(.key(remote))
         }
-        return NodeGroup(key: dto.nodegroupName, provenance: Provenance(resource: dto.nodegroupName, origin: .aws), kind: .managed,
-                         name: .known(dto.nodegroupName), cluster: .key(cluster),
-                         launchTemplate: dto.launchTemplate?.id.map { .key($0) }, extraSecurityGroups: extra)
+        return NodeGroup(
+            key: dto.nodegroupName, provenance: Provenance(resource: dto.nodegroupName, origin: .aws), kind: .managed,
+            name: .known(dto.nodegroupName), cluster: .key(cluster),
+            launchTemplate: dto.launchTemplate?.id.map { .key($0) }, extraSecurityGroups: extra)
     }
 
     static func accessEntry(_ dto: EKSAccessEntryDTO, cluster: String) -> AccessEntry {
-        AccessEntry(provenance: Provenance(resource: dto.principalArn, origin: .aws), cluster: .key(cluster),
-                    principalArn: .known(dto.principalArn), kubernetesGroups: .known(dto.kubernetesGroups ?? []),
-                    username: dto.username.map { .known($0) }, type: dto.type.map { .known($0) })
+        AccessEntry(
+            provenance: Provenance(resource: dto.principalArn, origin: .aws), cluster: .key(cluster),
+            principalArn: .known(dto.principalArn), kubernetesGroups: .known(dto.kubernetesGroups ?? []),
+            username: dto.username.map { .known($0) }, type: dto.type.map { .known($0) })
     }
 
     static func policyAssociation(_ dto: EKSAssociatedPolicyDTO, principal: String, cluster: String) -> AccessPolicyAssociation {
-        AccessPolicyAssociation(provenance: Provenance(resource: principal, origin: .aws), cluster: .key(cluster),
-                                principalArn: .known(principal), policyArn: .known(dto.policyArn),
-                                scopeType: dto.accessScope?.type.map { .known($0) } ?? .unknown("no access scope reported"),
-                                namespaces: dto.accessScope?.namespaces ?? [])
+        AccessPolicyAssociation(
+            provenance: Provenance(resource: principal, origin: .aws), cluster: .key(cluster),
+            principalArn: .known(principal), policyArn: .known(dto.policyArn),
+            scopeType: dto.accessScope?.type.map { .known($0) } ?? .unknown("no access scope reported"),
+            namespaces: dto.accessScope?.namespaces ?? [])
     }
 }

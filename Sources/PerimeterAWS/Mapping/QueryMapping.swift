@@ -9,11 +9,13 @@ enum QueryMapping {
         for tag in member.list("Tags") {
             if let key = tag.string("Key") { tags[key] = tag.string("Value") ?? "" }
         }
-        let template = member["LaunchTemplate"]?.string("LaunchTemplateId")
+        let template =
+            member["LaunchTemplate"]?.string("LaunchTemplateId")
             ?? member["MixedInstancesPolicy"]?["LaunchTemplate"]?["LaunchTemplateSpecification"]?.string("LaunchTemplateId")
-        return AutoScalingGroup(key: name, provenance: Provenance(resource: name, origin: .aws), name: .known(name),
-                                launchTemplate: template.map { .key($0) }, tags: tags,
-                                instances: member.list("Instances").compactMap { $0.string("InstanceId") }.map { .key($0) })
+        return AutoScalingGroup(
+            key: name, provenance: Provenance(resource: name, origin: .aws), name: .known(name),
+            launchTemplate: template.map { .key($0) }, tags: tags,
+            instances: member.list("Instances").compactMap { $0.string("InstanceId") }.map { .key($0) })
     }
 
     /// The launch template version an ASG launches (`$Default`, `$Latest` or a number).
@@ -29,17 +31,20 @@ enum QueryMapping {
         // AWS URL-encodes the trust policy; some endpoints (moto's ListRoles) do not.
         let document = raw.hasPrefix("{") ? raw : (raw.removingPercentEncoding ?? raw)
         let arn = element.string("Arn")
-        return IAMRole(key: arn ?? name, provenance: Provenance(resource: arn ?? name, origin: .aws), name: .known(name),
-                       arn: arn, assumeRolePolicy: .known(document))
+        return IAMRole(
+            key: arn ?? name, provenance: Provenance(resource: arn ?? name, origin: .aws), name: .known(name),
+            arn: arn, assumeRolePolicy: .known(document))
     }
 
     /// From the provider ARN and, when read, GetOpenIDConnectProvider's answer.
     static func oidcProvider(arn: String, details: XMLElement?) -> OIDCProvider {
         let fromArn = arn.components(separatedBy: ":oidc-provider/").last ?? arn
         let url = details?.string("Url") ?? fromArn
-        let clients: Resolved<[String]> = details.map { .known($0.list("ClientIDList").map(\.text)) }
+        let clients: Resolved<[String]> =
+            details.map { .known($0.list("ClientIDList").map(\.text)) }
             ?? .unknown("GetOpenIDConnectProvider was not called for \(arn)")
-        return OIDCProvider(key: arn, provenance: Provenance(resource: arn, origin: .aws),
-                            url: .known(url.hasPrefix("https://") ? url : "https://" + url), clientIDs: clients, arn: arn)
+        return OIDCProvider(
+            key: arn, provenance: Provenance(resource: arn, origin: .aws),
+            url: .known(url.hasPrefix("https://") ? url : "https://" + url), clientIDs: clients, arn: arn)
     }
 }

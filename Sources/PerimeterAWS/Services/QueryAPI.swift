@@ -7,20 +7,25 @@ extension AWSClient {
         let body = form.map { "\(SigV4Signer.uriEncode($0.0, keepSlash: false))=\(SigV4Signer.uriEncode($0.1, keepSlash: false))" }
             .joined(separator: "&")
         let operation = "\(service.rawValue):\(action)"
-        let response = try await send(AWSRequest(service: service, operation: operation, method: "POST", path: "/",
-                                                 body: Data(body.utf8),
-                                                 contentType: "application/x-www-form-urlencoded; charset=utf-8"))
+        let response = try await send(
+            AWSRequest(
+                service: service, operation: operation, method: "POST", path: "/",
+                body: Data(body.utf8),
+                contentType: "application/x-www-form-urlencoded; charset=utf-8"))
         do {
             return try XMLElement.parse(response.body)
         } catch {
-            throw AWSCallError(operation: operation, kind: .other, status: response.status, code: nil,
-                               message: "answer is not XML (\(error))")
+            throw AWSCallError(
+                operation: operation, kind: .other, status: response.status, code: nil,
+                message: "answer is not XML (\(error))")
         }
     }
 
     /// An EC2 Describe call followed through every `nextToken`; returns the items of `listName` from all pages.
-    func ec2Pages(_ action: String, _ parameters: [(String, String)] = [], listName: String,
-                  pageSize: Int? = nil) async throws -> [XMLElement] {
+    func ec2Pages(
+        _ action: String, _ parameters: [(String, String)] = [], listName: String,
+        pageSize: Int? = nil
+    ) async throws -> [XMLElement] {
         var items: [XMLElement] = []
         var token: String?
         var seen = Set<String>()
@@ -38,8 +43,10 @@ extension AWSClient {
     }
 
     /// A Query call of AutoScaling or IAM paged by `NextToken`/`Marker`; returns the `member`s of `listName`.
-    func queryPages(_ service: AWSService, _ action: String, _ parameters: [(String, String)] = [], listName: String,
-                    tokenParameter: String, tokenElement: String) async throws -> [XMLElement] {
+    func queryPages(
+        _ service: AWSService, _ action: String, _ parameters: [(String, String)] = [], listName: String,
+        tokenParameter: String, tokenElement: String
+    ) async throws -> [XMLElement] {
         var items: [XMLElement] = []
         var token: String?
         var seen = Set<String>()

@@ -36,15 +36,21 @@ public struct SigV4Signer: Sendable {
         public var headersToAdd: [Header]
     }
 
-    public func sign(method: String, path: String, query: [(String, String)], headers: [Header], body: Data,
-                     date: Date) -> Signature {
+    public func sign(
+        method: String, path: String, query: [(String, String)], headers: [Header], body: Data,
+        date: Date
+    ) -> Signature {
         let stamp = SigV4Time(date)
         let payloadHash = Self.hex(SHA256.hash(data: body))
         var added: [Header] = [("X-Amz-Date", stamp.dateTime)]
         if signBody { added.append(("X-Amz-Content-Sha256", payloadHash)) }
         var unsigned: [Header] = []
         if let token = credentials.sessionToken {
-            if omitSessionTokenFromSignature { unsigned.append(("X-Amz-Security-Token", token)) } else { added.append(("X-Amz-Security-Token", token)) }
+            if omitSessionTokenFromSignature {
+                unsigned.append(("X-Amz-Security-Token", token))
+            } else {
+                added.append(("X-Amz-Security-Token", token))
+            }
         }
         let canonicalHeaders = Self.canonicalHeaders(headers + added)
         let signedHeaders = canonicalHeaders.map(\.name).joined(separator: ";")
@@ -54,18 +60,20 @@ public struct SigV4Signer: Sendable {
             Self.canonicalQuery(query),
             canonicalHeaders.map { "\($0.name):\($0.value)\n" }.joined(),
             signedHeaders,
-            payloadHash,
+            payloadHash
         ].joined(separator: "\n")
         let scope = "\(stamp.date)/\(region)/\(service)/aws4_request"
         let stringToSign = [
             "AWS4-HMAC-SHA256", stamp.dateTime, scope,
-            Self.hex(SHA256.hash(data: Data(canonicalRequest.utf8))),
+            Self.hex(SHA256.hash(data: Data(canonicalRequest.utf8)))
         ].joined(separator: "\n")
         let signature = Self.hex(HMAC<SHA256>.authenticationCode(for: Data(stringToSign.utf8), using: signingKey(date: stamp.date)))
-        let authorization = "AWS4-HMAC-SHA256 Credential=\(credentials.accessKeyID)/\(scope), "
+        let authorization =
+            "AWS4-HMAC-SHA256 Credential=\(credentials.accessKeyID)/\(scope), "
             + "SignedHeaders=\(signedHeaders), Signature=\(signature)"
-        return Signature(canonicalRequest: canonicalRequest, stringToSign: stringToSign, signature: signature,
-                         authorization: authorization, headersToAdd: added + unsigned + [("Authorization", authorization)])
+        return Signature(
+            canonicalRequest: canonicalRequest, stringToSign: stringToSign, signature: signature,
+            authorization: authorization, headersToAdd: added + unsigned + [("Authorization", authorization)])
     }
 
     private func signingKey(date: String) -> SymmetricKey {
@@ -132,7 +140,7 @@ public struct SigV4Signer: Sendable {
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
                 out.unicodeScalars.append(UnicodeScalar(byte))
             case UInt8(ascii: "/") where keepSlash:
                 out.append("/")

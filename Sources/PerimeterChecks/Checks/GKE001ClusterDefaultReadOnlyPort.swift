@@ -39,14 +39,20 @@ public struct GKEClusterDefaultReadOnlyPortCheck: Check {
             let name = GKEReadOnlyPort.clusterName(cluster)
             switch GKEReadOnlyPort.state(cluster.nodePoolDefaults) {
             case .enabled(let location):
-                return finding(resource: cluster.provenance.resource, location: location ?? cluster.provenance.location,
-                               message: "cluster '\(name)' enables the kubelet read-only port for new node pools",
-                               evidence: ["nodePoolDefaults.nodeConfigDefaults.nodeKubeletConfig.insecureKubeletReadonlyPortEnabled = true"])
+                return finding(
+                    resource: cluster.provenance.resource, location: location ?? cluster.provenance.location,
+                    message: "cluster '\(name)' enables the kubelet read-only port for new node pools",
+                    evidence: ["nodePoolDefaults.nodeConfigDefaults.nodeKubeletConfig.insecureKubeletReadonlyPortEnabled = true"])
             case .unset(let location):
-                return finding(resource: cluster.provenance.resource, location: location ?? cluster.provenance.location,
-                               message: "cluster '\(name)' does not disable the kubelet read-only port for new node pools (unset: legacy default, enabled)",
-                               evidence: [cluster.nodePoolDefaults == nil ? "no nodePoolDefaults.nodeConfigDefaults.nodeKubeletConfig"
-                                    : "nodeKubeletConfig without insecureKubeletReadonlyPortEnabled"])
+                return finding(
+                    resource: cluster.provenance.resource, location: location ?? cluster.provenance.location,
+                    message:
+                        "cluster '\(name)' does not disable the kubelet read-only port for new node pools (unset: legacy default, enabled)",
+                    evidence: [
+                        cluster.nodePoolDefaults == nil
+                            ? "no nodePoolDefaults.nodeConfigDefaults.nodeKubeletConfig"
+                            : "nodeKubeletConfig without insecureKubeletReadonlyPortEnabled"
+                    ])
             case .disabled, .unknown:
                 return nil
             }

@@ -37,15 +37,19 @@ public struct GKENodePoolReadOnlyPortCheck: Check {
         var findings: [Finding] = []
         for cluster in context.snapshot.gkeClusters where cluster.autopilot == .known(false) {
             // In the API, nodeConfig mirrors the default pool, which is reported as a pool.
-            let hasLivePools = context.snapshot.gkeNodePools.contains { $0.cluster.knownKey == cluster.key && $0.describesLiveState == true }
+            let hasLivePools = context.snapshot.gkeNodePools.contains {
+                $0.cluster.knownKey == cluster.key && $0.describesLiveState == true
+            }
             // `remove_default_node_pool = true` deletes the default pool once the cluster exists: its nodeConfig is no pool.
             // Unknown whether it is removed: not reported as fact.
             let defaultPoolKept = cluster.removeDefaultNodePool == nil || cluster.removeDefaultNodePool == .known(false)
             if !hasLivePools, defaultPoolKept, case .enabled(let location) = GKEReadOnlyPort.state(cluster.defaultPoolNodeConfig) {
                 let name = GKEReadOnlyPort.clusterName(cluster)
-                findings.append(finding(resource: cluster.provenance.resource, location: location ?? cluster.provenance.location,
-                                        message: "the default node pool of cluster '\(name)' enables the kubelet read-only port",
-                                        evidence: ["node_config.kubelet_config.insecure_kubelet_readonly_port_enabled = true"]))
+                findings.append(
+                    finding(
+                        resource: cluster.provenance.resource, location: location ?? cluster.provenance.location,
+                        message: "the default node pool of cluster '\(name)' enables the kubelet read-only port",
+                        evidence: ["node_config.kubelet_config.insecure_kubelet_readonly_port_enabled = true"]))
             }
         }
         for pool in context.snapshot.gkeNodePools {
@@ -54,24 +58,34 @@ public struct GKENodePoolReadOnlyPortCheck: Check {
             let name = "\(pool.provenance.resource)"
             switch GKEReadOnlyPort.state(pool.kubelet) {
             case .enabled(let location):
-                findings.append(finding(resource: pool.provenance.resource, location: location ?? pool.provenance.location,
-                                        message: "node pool '\(poolName(pool))' enables the kubelet read-only port",
-                                        evidence: ["\(name): kubeletConfig.insecureKubeletReadonlyPortEnabled = true"]))
+                findings.append(
+                    finding(
+                        resource: pool.provenance.resource, location: location ?? pool.provenance.location,
+                        message: "node pool '\(poolName(pool))' enables the kubelet read-only port",
+                        evidence: ["\(name): kubeletConfig.insecureKubeletReadonlyPortEnabled = true"]))
             case .unset(let location):
                 if pool.describesLiveState == true {
-                    findings.append(finding(resource: pool.provenance.resource, location: location ?? pool.provenance.location,
-                                            message: "node pool '\(poolName(pool))' keeps the kubelet read-only port enabled (unset on the pool: legacy default; cluster changes do not reach existing pools)",
-                                            evidence: ["config.kubeletConfig.insecureKubeletReadonlyPortEnabled is not set"]))
+                    findings.append(
+                        finding(
+                            resource: pool.provenance.resource, location: location ?? pool.provenance.location,
+                            message:
+                                "node pool '\(poolName(pool))' keeps the kubelet read-only port enabled (unset on the pool: legacy default; cluster changes do not reach existing pools)",
+                            evidence: ["config.kubeletConfig.insecureKubeletReadonlyPortEnabled is not set"]))
                     continue
                 }
                 // Configuration: the pool takes the cluster default when it is created.
                 guard let cluster else { continue }
                 switch GKEReadOnlyPort.state(cluster.nodePoolDefaults) {
                 case .enabled, .unset:
-                    findings.append(finding(resource: pool.provenance.resource, location: location ?? pool.provenance.location,
-                                            message: "node pool '\(poolName(pool))' does not disable the kubelet read-only port, and its cluster's default does not either",
-                                            evidence: ["node_config.kubelet_config.insecure_kubelet_readonly_port_enabled is not set",
-                                                       "cluster '\(GKEReadOnlyPort.clusterName(cluster))' default: not \"FALSE\""]))
+                    findings.append(
+                        finding(
+                            resource: pool.provenance.resource, location: location ?? pool.provenance.location,
+                            message:
+                                "node pool '\(poolName(pool))' does not disable the kubelet read-only port, and its cluster's default does not either",
+                            evidence: [
+                                "node_config.kubelet_config.insecure_kubelet_readonly_port_enabled is not set",
+                                "cluster '\(GKEReadOnlyPort.clusterName(cluster))' default: not \"FALSE\""
+                            ]))
                 case .disabled, .unknown:
                     continue
                 }

@@ -48,14 +48,19 @@ public struct GKEAutoProvisionedReadOnlyPortCheck: Check {
     private func autopilot(_ cluster: GKECluster, name: String) -> Finding? {
         switch GKEReadOnlyPort.state(cluster.nodePoolAutoConfig) {
         case .enabled(let location):
-            return finding(resource: cluster.provenance.resource, location: location ?? cluster.provenance.location,
-                           message: "cluster '\(name)' enables the kubelet read-only port on Autopilot node pools",
-                           evidence: ["nodePoolAutoConfig.nodeKubeletConfig.insecureKubeletReadonlyPortEnabled = true"])
+            return finding(
+                resource: cluster.provenance.resource, location: location ?? cluster.provenance.location,
+                message: "cluster '\(name)' enables the kubelet read-only port on Autopilot node pools",
+                evidence: ["nodePoolAutoConfig.nodeKubeletConfig.insecureKubeletReadonlyPortEnabled = true"])
         case .unset(let location):
-            return finding(resource: cluster.provenance.resource, location: location ?? cluster.provenance.location,
-                           message: "Autopilot cluster '\(name)' does not disable the kubelet read-only port (unset: legacy default, enabled)",
-                           evidence: [cluster.nodePoolAutoConfig == nil ? "no nodePoolAutoConfig.nodeKubeletConfig"
-                                : "nodeKubeletConfig without insecureKubeletReadonlyPortEnabled"])
+            return finding(
+                resource: cluster.provenance.resource, location: location ?? cluster.provenance.location,
+                message: "Autopilot cluster '\(name)' does not disable the kubelet read-only port (unset: legacy default, enabled)",
+                evidence: [
+                    cluster.nodePoolAutoConfig == nil
+                        ? "no nodePoolAutoConfig.nodeKubeletConfig"
+                        : "nodeKubeletConfig without insecureKubeletReadonlyPortEnabled"
+                ])
         case .disabled, .unknown:
             return nil
         }
@@ -66,25 +71,34 @@ public struct GKEAutoProvisionedReadOnlyPortCheck: Check {
     /// off, since turning it on later creates such pools.
     private func autoProvisioned(_ cluster: GKECluster, name: String) -> Finding? {
         if case .enabled(let location) = GKEReadOnlyPort.state(cluster.nodePoolAutoConfig) {
-            return finding(resource: cluster.provenance.resource, location: location ?? cluster.provenance.location,
-                           message: "cluster '\(name)' enables the kubelet read-only port on auto-provisioned node pools",
-                           evidence: ["nodePoolAutoConfig.nodeKubeletConfig.insecureKubeletReadonlyPortEnabled = true"])
+            return finding(
+                resource: cluster.provenance.resource, location: location ?? cluster.provenance.location,
+                message: "cluster '\(name)' enables the kubelet read-only port on auto-provisioned node pools",
+                evidence: ["nodePoolAutoConfig.nodeKubeletConfig.insecureKubeletReadonlyPortEnabled = true"])
         }
         guard case .known(true)? = cluster.autoProvisioning else { return nil }
         guard case .unset(let autoLocation) = GKEReadOnlyPort.state(cluster.nodePoolAutoConfig) else { return nil }
         switch GKEReadOnlyPort.state(cluster.nodePoolDefaults) {
         case .enabled(let location):
-            return finding(resource: cluster.provenance.resource, location: autoLocation ?? location ?? cluster.provenance.location,
-                           message: "auto-provisioned node pools of cluster '\(name)' inherit the cluster default, which enables the kubelet read-only port",
-                           evidence: ["autoscaling.enableNodeAutoprovisioning = true",
-                                      "nodePoolAutoConfig.nodeKubeletConfig.insecureKubeletReadonlyPortEnabled is not set",
-                                      "nodePoolDefaults.nodeConfigDefaults.nodeKubeletConfig.insecureKubeletReadonlyPortEnabled = true"])
+            return finding(
+                resource: cluster.provenance.resource, location: autoLocation ?? location ?? cluster.provenance.location,
+                message:
+                    "auto-provisioned node pools of cluster '\(name)' inherit the cluster default, which enables the kubelet read-only port",
+                evidence: [
+                    "autoscaling.enableNodeAutoprovisioning = true",
+                    "nodePoolAutoConfig.nodeKubeletConfig.insecureKubeletReadonlyPortEnabled is not set",
+                    "nodePoolDefaults.nodeConfigDefaults.nodeKubeletConfig.insecureKubeletReadonlyPortEnabled = true"
+                ])
         case .unset:
-            return finding(resource: cluster.provenance.resource, location: autoLocation ?? cluster.provenance.location,
-                           message: "auto-provisioned node pools of cluster '\(name)' keep the kubelet read-only port enabled (neither nodePoolAutoConfig nor the cluster default disables it: legacy default)",
-                           evidence: ["autoscaling.enableNodeAutoprovisioning = true",
-                                      "nodePoolAutoConfig.nodeKubeletConfig.insecureKubeletReadonlyPortEnabled is not set",
-                                      "nodePoolDefaults.nodeConfigDefaults.nodeKubeletConfig.insecureKubeletReadonlyPortEnabled is not set"])
+            return finding(
+                resource: cluster.provenance.resource, location: autoLocation ?? cluster.provenance.location,
+                message:
+                    "auto-provisioned node pools of cluster '\(name)' keep the kubelet read-only port enabled (neither nodePoolAutoConfig nor the cluster default disables it: legacy default)",
+                evidence: [
+                    "autoscaling.enableNodeAutoprovisioning = true",
+                    "nodePoolAutoConfig.nodeKubeletConfig.insecureKubeletReadonlyPortEnabled is not set",
+                    "nodePoolDefaults.nodeConfigDefaults.nodeKubeletConfig.insecureKubeletReadonlyPortEnabled is not set"
+                ])
         case .disabled, .unknown:
             return nil
         }

@@ -41,13 +41,17 @@ public struct GKEFirewallOpensKubeletCheck: Check {
         let rules = context.snapshot.gcpFirewalls
         return rules.compactMap { rule in
             guard rule.direction == .ingress, rule.disabled == .known(false),
-                  case .known(let ranges) = rule.sourceRanges, case .known(let priority) = rule.priority else { return nil }
+                case .known(let ranges) = rule.sourceRanges, case .known(let priority) = rule.priority
+            else { return nil }
             let open = ranges.filter(Self.internet.contains)
             guard !open.isEmpty else { return nil }
             var reached: [Int: [String]] = [:]
             for port in Self.kubeletPorts where rule.allowed.contains(where: { Self.covers($0, port: port) == true }) {
-                for source in open where GKEFirewallPrecedence.outcome(of: rule, priority: priority, source: source, port: port,
-                                                                       rules: rules) == .open {
+                for source in open
+                where GKEFirewallPrecedence.outcome(
+                    of: rule, priority: priority, source: source, port: port,
+                    rules: rules) == .open
+                {
                     reached[port, default: []].append(source)
                 }
             }
@@ -55,10 +59,14 @@ public struct GKEFirewallOpensKubeletCheck: Check {
             let ports = reached.keys.sorted()
             let sources = Set(reached.values.joined()).sorted()
             let name = Describe.name(rule.name, fallback: rule.provenance.resource)
-            return finding(resource: rule.provenance.resource, location: rule.provenance.location,
-                           message: "firewall rule '\(name)' allows tcp \(ports.map(String.init).joined(separator: ", ")) from \(sources.joined(separator: ", ")) to \(GKEFirewallPrecedence.describeTargets(rule))",
-                           evidence: ["priority \(priority)", "allowed: \(rule.allowed.map(Self.describe).joined(separator: "; "))",
-                                      "no deny of the same network with a priority number of \(priority) or lower covers these targets"])
+            return finding(
+                resource: rule.provenance.resource, location: rule.provenance.location,
+                message:
+                    "firewall rule '\(name)' allows tcp \(ports.map(String.init).joined(separator: ", ")) from \(sources.joined(separator: ", ")) to \(GKEFirewallPrecedence.describeTargets(rule))",
+                evidence: [
+                    "priority \(priority)", "allowed: \(rule.allowed.map(Self.describe).joined(separator: "; "))",
+                    "no deny of the same network with a priority number of \(priority) or lower covers these targets"
+                ])
         }
     }
 

@@ -17,7 +17,8 @@ enum GKEFirewallPrecedence {
         for deny in rules where deny.key != allow.key {
             switch shadows(deny, allow: allow, priority: priority, source: source, port: port) {
             case true?: return .shadowed(by: Describe.name(deny.name, fallback: deny.provenance.resource))
-            case nil: doubt = doubt ?? "whether '\(Describe.name(deny.name, fallback: deny.provenance.resource))' takes precedence is unknown"
+            case nil:
+                doubt = doubt ?? "whether '\(Describe.name(deny.name, fallback: deny.provenance.resource))' takes precedence is unknown"
             case false?: continue
             }
         }

@@ -29,13 +29,15 @@ public struct ReadOnlyPortInUseCheck: Check {
             guard case .known(10255) = use.port else { return nil }
             switch use.kind {
             case .metrics:
-                return finding(resource: use.provenance.resource, location: use.provenance.location,
-                               message: "the kubelet served read-only port requests: \(use.text)",
-                               evidence: ["kubelet_http_requests_total{server_type=\"readonly\"} by path: \(use.text)"])
+                return finding(
+                    resource: use.provenance.resource, location: use.provenance.location,
+                    message: "the kubelet served read-only port requests: \(use.text)",
+                    evidence: ["kubelet_http_requests_total{server_type=\"readonly\"} by path: \(use.text)"])
             case .workload:
-                return finding(resource: use.provenance.resource, location: use.provenance.location,
-                               message: "'\(use.provenance.resource)' calls the kubelet read-only port in \(use.field)",
-                               evidence: [use.text])
+                return finding(
+                    resource: use.provenance.resource, location: use.provenance.location,
+                    message: "'\(use.provenance.resource)' calls the kubelet read-only port in \(use.field)",
+                    evidence: [use.text])
             }
         }
     }

@@ -38,26 +38,33 @@ public struct MastersMappingCheck: Check {
     public func run(_ context: CheckContext) -> [Finding] {
         var findings: [Finding] = []
         for principal in context.rbac.eks.principals where principal.source != .accessEntry && principal.groups.contains("system:masters") {
-            findings.append(finding(
-                resource: principal.provenance.resource, location: principal.provenance.location,
-                message: "\(principal.source.rawValue) maps '\(principal.arn)' to group system:masters (username '\(principal.username)')",
-                evidence: ["\(principal.source.rawValue): \(principal.arn) → groups \(principal.groups.joined(separator: ", "))",
-                           "system:masters bypasses RBAC and cannot be revoked by bindings"]))
+            findings.append(
+                finding(
+                    resource: principal.provenance.resource, location: principal.provenance.location,
+                    message:
+                        "\(principal.source.rawValue) maps '\(principal.arn)' to group system:masters (username '\(principal.username)')",
+                    evidence: [
+                        "\(principal.source.rawValue): \(principal.arn) → groups \(principal.groups.joined(separator: ", "))",
+                        "system:masters bypasses RBAC and cannot be revoked by bindings"
+                    ]))
         }
         for association in context.snapshot.accessPolicyAssociations {
             guard let policy = association.policyArn.value, EKSAccess.policyName(policy) == "AmazonEKSClusterAdminPolicy",
-                  association.scopeType.value == "cluster" else { continue }
+                association.scopeType.value == "cluster"
+            else { continue }
             let principal = association.principalArn.value ?? "an unknown principal"
-            findings.append(finding(
-                resource: association.provenance.resource, location: association.provenance.location,
-                message: "access entry of '\(principal)' has AmazonEKSClusterAdminPolicy at cluster scope",
-                evidence: ["\(principal) → \(policy) (scope cluster)"]))
+            findings.append(
+                finding(
+                    resource: association.provenance.resource, location: association.provenance.location,
+                    message: "access entry of '\(principal)' has AmazonEKSClusterAdminPolicy at cluster scope",
+                    evidence: ["\(principal) → \(policy) (scope cluster)"]))
         }
         for principal in context.rbac.eks.principals where principal.source == .accessEntry && principal.groups.contains("system:masters") {
-            findings.append(finding(
-                resource: principal.provenance.resource, location: principal.provenance.location,
-                message: "access entry maps '\(principal.arn)' to group system:masters",
-                evidence: ["access entry: \(principal.arn) → groups \(principal.groups.joined(separator: ", "))"]))
+            findings.append(
+                finding(
+                    resource: principal.provenance.resource, location: principal.provenance.location,
+                    message: "access entry maps '\(principal.arn)' to group system:masters",
+                    evidence: ["access entry: \(principal.arn) → groups \(principal.groups.joined(separator: ", "))"]))
         }
         return findings
     }

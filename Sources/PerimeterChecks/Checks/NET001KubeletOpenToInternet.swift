@@ -31,7 +31,8 @@ public struct KubeletOpenToInternetCheck: ReportsUndecided {
             guard let first = grants.first else { return nil }
             return finding(
                 resource: first.resource, location: first.location,
-                message: "\(first.description) exposes the kubelet API of \(targets.map { "'\($0)'" }.joined(separator: ", ")) to the internet",
+                message:
+                    "\(first.description) exposes the kubelet API of \(targets.map { "'\($0)'" }.joined(separator: ", ")) to the internet",
                 evidence: grants.map { "\($0.description) (\(Describe.location($0.location)))" }
                     + ["nodes: \(targets.joined(separator: ", "))"])
         }

@@ -34,7 +34,8 @@ public struct KubeletFromCIDRCheck: ReportsUndecided {
             let cidrs = grants.flatMap(\.cidrs).map(\.description)
             return finding(
                 resource: first.resource, location: first.location,
-                message: "\(first.description) lets \(cidrs.joined(separator: ", ")) reach the kubelet API of \(targets.map { "'\($0)'" }.joined(separator: ", "))",
+                message:
+                    "\(first.description) lets \(cidrs.joined(separator: ", ")) reach the kubelet API of \(targets.map { "'\($0)'" }.joined(separator: ", "))",
                 evidence: grants.map { "\($0.description) (\(Describe.location($0.location)))" }
                     + ["nodes: \(targets.joined(separator: ", "))"])
         }

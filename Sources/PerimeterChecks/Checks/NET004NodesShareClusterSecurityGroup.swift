@@ -34,13 +34,19 @@ public struct NodesShareClusterSecurityGroupCheck: ReportsUndecided {
         var findings: [Finding] = []
         for target in context.membership.allNodeTargets where target.isMembershipKnown {
             for group in target.securityGroupKeys where context.membership.isControlPlaneGroup(group) {
-                let selfRules = context.exposure.rules(of: group, direction: .ingress).filter { isSelfAllTraffic($0, group: group, context) }
+                let selfRules = context.exposure.rules(of: group, direction: .ingress).filter {
+                    isSelfAllTraffic($0, group: group, context)
+                }
                 guard let rule = selfRules.first else { continue }
-                findings.append(finding(
-                    resource: target.provenance.resource, location: target.provenance.location,
-                    message: "nodes of '\(target.name)' carry \(SecurityGroupName.display(group)), a control-plane group whose self rule lets every member reach 10250",
-                    evidence: ["\(Describe.rule(rule)) on \(SecurityGroupName.display(group)) (\(rule.provenance.resource), \(Describe.location(rule.provenance.location)))",
-                               "node group '\(target.name)' gets \(SecurityGroupName.display(group)) (no dedicated node security group)"]))
+                findings.append(
+                    finding(
+                        resource: target.provenance.resource, location: target.provenance.location,
+                        message:
+                            "nodes of '\(target.name)' carry \(SecurityGroupName.display(group)), a control-plane group whose self rule lets every member reach 10250",
+                        evidence: [
+                            "\(Describe.rule(rule)) on \(SecurityGroupName.display(group)) (\(rule.provenance.resource), \(Describe.location(rule.provenance.location)))",
+                            "node group '\(target.name)' gets \(SecurityGroupName.display(group)) (no dedicated node security group)"
+                        ]))
             }
         }
         return findings

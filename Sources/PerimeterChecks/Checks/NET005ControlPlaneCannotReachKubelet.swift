@@ -30,16 +30,24 @@ public struct ControlPlaneCannotReachKubeletCheck: ReportsUndecided {
                 let ingress = context.exposure.exposure(of: target, protocol: .tcp, port: 10250)
                 let egress = context.exposure.exposure(of: controlPlane.securityGroupKeys, direction: .egress, protocol: .tcp, port: 10250)
                 if ingress.isComplete, !ControlPlaneAccess.admits(ingress, controlPlane: controlPlane.securityGroupKeys) {
-                    findings.append(finding(
-                        resource: target.provenance.resource, location: target.provenance.location,
-                        message: "no rule on the security groups of '\(target.name)' admits 10250/tcp from the control plane; kubectl logs, exec and metrics break",
-                        evidence: ["node security groups: \(target.securityGroupKeys.joined(separator: ", "))",
-                                   "control-plane security groups: \(controlPlane.securityGroupKeys.joined(separator: ", "))"]))
+                    findings.append(
+                        finding(
+                            resource: target.provenance.resource, location: target.provenance.location,
+                            message:
+                                "no rule on the security groups of '\(target.name)' admits 10250/tcp from the control plane; kubectl logs, exec and metrics break",
+                            evidence: [
+                                "node security groups: \(target.securityGroupKeys.joined(separator: ", "))",
+                                "control-plane security groups: \(controlPlane.securityGroupKeys.joined(separator: ", "))"
+                            ]))
                 } else if egress.isComplete, !reachesNodes(egress, target: target) {
-                    findings.append(finding(
-                        resource: target.provenance.resource, location: target.provenance.location,
-                        message: "the control-plane security groups of '\(Describe.name(cluster.name, fallback: cluster.key))' may not send to 10250/tcp on '\(target.name)'",
-                        evidence: ["control-plane security groups: \(controlPlane.securityGroupKeys.joined(separator: ", ")) have no egress covering 10250 to the nodes"]))
+                    findings.append(
+                        finding(
+                            resource: target.provenance.resource, location: target.provenance.location,
+                            message:
+                                "the control-plane security groups of '\(Describe.name(cluster.name, fallback: cluster.key))' may not send to 10250/tcp on '\(target.name)'",
+                            evidence: [
+                                "control-plane security groups: \(controlPlane.securityGroupKeys.joined(separator: ", ")) have no egress covering 10250 to the nodes"
+                            ]))
                 }
             }
         }
@@ -72,8 +80,10 @@ extension ControlPlaneCannotReachKubeletCheck {
             guard !targets.isEmpty else { continue }
             if controlPlane.securityGroupKeys.isEmpty {
                 let why = controlPlane.unresolved.map(CheckContext.describe).joined(separator: "; ")
-                gaps.append(ExposureGap(provenance: cluster.provenance,
-                                        reason: "the control-plane security groups are unknown\(why.isEmpty ? "" : ": " + why)"))
+                gaps.append(
+                    ExposureGap(
+                        provenance: cluster.provenance,
+                        reason: "the control-plane security groups are unknown\(why.isEmpty ? "" : ": " + why)"))
                 continue
             }
             for target in targets {
@@ -81,8 +91,10 @@ extension ControlPlaneCannotReachKubeletCheck {
                 gaps += membership
                 guard membership.isEmpty else { continue }
                 gaps += context.exposureGaps(context.exposure.exposure(of: target, protocol: .tcp, port: 10250))
-                gaps += context.exposureGaps(context.exposure.exposure(of: controlPlane.securityGroupKeys, direction: .egress,
-                                                                       protocol: .tcp, port: 10250))
+                gaps += context.exposureGaps(
+                    context.exposure.exposure(
+                        of: controlPlane.securityGroupKeys, direction: .egress,
+                        protocol: .tcp, port: 10250))
             }
         }
         return undecided(gaps)

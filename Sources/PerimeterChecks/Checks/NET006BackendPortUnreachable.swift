@@ -48,14 +48,17 @@ public struct BackendPortUnreachableCheck: ReportsUndecided {
                     }
                     guard !closed.isEmpty else { continue }
                     let names = closed.map { "'\($0.name)'" }.joined(separator: ", ")
-                    findings.append(finding(
-                        resource: backend.meta.resourceName, location: backend.meta.provenance.location,
-                        message: "\(backend.summary) is served on \(port)/tcp by the pods of Service "
-                            + "\(backend.serviceNamespace)/\(backend.serviceName); no rule on the security groups of \(names) "
-                            + "admits \(port)/tcp from the control plane of '\(Describe.name(cluster.name, fallback: cluster.key))'",
-                        evidence: ["Service \(backend.serviceNamespace)/\(backend.serviceName) port \(backend.servicePort) -> pod port \(port)"]
-                            + closed.map { "node security groups of '\($0.name)': \($0.securityGroupKeys.joined(separator: ", "))" }
-                            + ["control-plane security groups: \(controlPlane.securityGroupKeys.joined(separator: ", "))"]))
+                    findings.append(
+                        finding(
+                            resource: backend.meta.resourceName, location: backend.meta.provenance.location,
+                            message: "\(backend.summary) is served on \(port)/tcp by the pods of Service "
+                                + "\(backend.serviceNamespace)/\(backend.serviceName); no rule on the security groups of \(names) "
+                                + "admits \(port)/tcp from the control plane of '\(Describe.name(cluster.name, fallback: cluster.key))'",
+                            evidence: [
+                                "Service \(backend.serviceNamespace)/\(backend.serviceName) port \(backend.servicePort) -> pod port \(port)"
+                            ]
+                                + closed.map { "node security groups of '\($0.name)': \($0.securityGroupKeys.joined(separator: ", "))" }
+                                + ["control-plane security groups: \(controlPlane.securityGroupKeys.joined(separator: ", "))"]))
                 }
             }
         }
@@ -72,9 +75,11 @@ extension BackendPortUnreachableCheck {
         var gaps: [ExposureGap] = []
         for backend in objects.apiBackends {
             guard let ports = BackendPorts.ports(of: backend, in: objects) else {
-                gaps.append(ExposureGap(provenance: backend.meta.provenance,
-                                        reason: "the pod port behind Service \(backend.serviceNamespace)/\(backend.serviceName) "
-                                            + "port \(backend.servicePort) is not in the inputs"))
+                gaps.append(
+                    ExposureGap(
+                        provenance: backend.meta.provenance,
+                        reason: "the pod port behind Service \(backend.serviceNamespace)/\(backend.serviceName) "
+                            + "port \(backend.servicePort) is not in the inputs"))
                 continue
             }
             for cluster in context.snapshot.eksClusters {

@@ -32,11 +32,13 @@ public struct PublicEndpointRestrictedCheck: ReportsUndecided {
     public func run(_ context: CheckContext) -> [Finding] {
         context.snapshot.eksClusters.compactMap { cluster in
             guard case .known(true) = cluster.endpointPublicAccess,
-                  case .known(let cidrs)? = cluster.publicAccessCidrs,
-                  !EndpointAccess.isOpenToInternet(cidrs) else { return nil }
+                case .known(let cidrs)? = cluster.publicAccessCidrs,
+                !EndpointAccess.isOpenToInternet(cidrs)
+            else { return nil }
             return finding(
                 resource: cluster.provenance.resource, location: cluster.provenance.location,
-                message: "public API endpoint enabled on '\(Describe.name(cluster.name, fallback: cluster.key))', reachable from \(cidrs.joined(separator: ", "))",
+                message:
+                    "public API endpoint enabled on '\(Describe.name(cluster.name, fallback: cluster.key))', reachable from \(cidrs.joined(separator: ", "))",
                 evidence: ["endpointPublicAccess = true", "publicAccessCidrs = [\(cidrs.joined(separator: ", "))]"])
         }
     }
@@ -53,8 +55,10 @@ extension PublicEndpointRestrictedCheck {
     /// Clusters whose public endpoint flag, or whose public CIDRs while the endpoint is public, are unknown.
     public func undecided(_ context: CheckContext) -> [Undecided] {
         context.snapshot.eksClusters.compactMap { cluster in
-            let reason = UnknownValue.reason(cluster.endpointPublicAccess, "endpoint_public_access")
-                ?? (cluster.endpointPublicAccess == .known(true) ? UnknownValue.reason(cluster.publicAccessCidrs, "public_access_cidrs") : nil)
+            let reason =
+                UnknownValue.reason(cluster.endpointPublicAccess, "endpoint_public_access")
+                ?? (cluster.endpointPublicAccess == .known(true)
+                    ? UnknownValue.reason(cluster.publicAccessCidrs, "public_access_cidrs") : nil)
             return reason.map { undecided(on: cluster.provenance, because: $0) }
         }
     }

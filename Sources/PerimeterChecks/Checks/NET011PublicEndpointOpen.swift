@@ -36,7 +36,8 @@ public struct PublicEndpointOpenCheck: ReportsUndecided {
             case .unknown?: return nil
             }
             guard EndpointAccess.isOpenToInternet(cidrs) else { return nil }
-            let source = cidrs.isEmpty ? "publicAccessCidrs unset (AWS default 0.0.0.0/0)" : "publicAccessCidrs = [\(cidrs.joined(separator: ", "))]"
+            let source =
+                cidrs.isEmpty ? "publicAccessCidrs unset (AWS default 0.0.0.0/0)" : "publicAccessCidrs = [\(cidrs.joined(separator: ", "))]"
             return finding(
                 resource: cluster.provenance.resource, location: cluster.provenance.location,
                 message: "public API endpoint of '\(Describe.name(cluster.name, fallback: cluster.key))' is open to the internet",
@@ -49,8 +50,10 @@ extension PublicEndpointOpenCheck {
     /// Clusters whose public endpoint flag, or whose public CIDRs while the endpoint is public, are unknown.
     public func undecided(_ context: CheckContext) -> [Undecided] {
         context.snapshot.eksClusters.compactMap { cluster in
-            let reason = UnknownValue.reason(cluster.endpointPublicAccess, "endpoint_public_access")
-                ?? (cluster.endpointPublicAccess == .known(true) ? UnknownValue.reason(cluster.publicAccessCidrs, "public_access_cidrs") : nil)
+            let reason =
+                UnknownValue.reason(cluster.endpointPublicAccess, "endpoint_public_access")
+                ?? (cluster.endpointPublicAccess == .known(true)
+                    ? UnknownValue.reason(cluster.publicAccessCidrs, "public_access_cidrs") : nil)
             return reason.map { undecided(on: cluster.provenance, because: $0) }
         }
     }

@@ -39,7 +39,9 @@ extension PrivateEndpointDisabledCheck {
     /// Clusters whose private endpoint flag is unknown.
     public func undecided(_ context: CheckContext) -> [Undecided] {
         context.snapshot.eksClusters.compactMap { cluster in
-            UnknownValue.reason(cluster.endpointPrivateAccess, "endpoint_private_access").map { undecided(on: cluster.provenance, because: $0) }
+            UnknownValue.reason(cluster.endpointPrivateAccess, "endpoint_private_access").map {
+                undecided(on: cluster.provenance, because: $0)
+            }
         }
     }
 }

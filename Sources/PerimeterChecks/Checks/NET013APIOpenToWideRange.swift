@@ -41,10 +41,12 @@ public struct APIOpenToWideRangeCheck: ReportsUndecided {
             for grant in exposure.cidrGrants where grant.cidrs.contains(where: { $0.prefixLength <= 8 }) {
                 guard reported.insert(grant.ruleIndex).inserted else { continue }
                 let wide = grant.cidrs.filter { $0.prefixLength <= 8 }.map(\.description)
-                findings.append(finding(
-                    resource: grant.resource, location: grant.location,
-                    message: "\(grant.description) admits \(wide.joined(separator: ", ")) to the API endpoint of '\(Describe.name(cluster.name, fallback: cluster.key))'",
-                    evidence: ["\(grant.description) (\(Describe.location(grant.location)))"]))
+                findings.append(
+                    finding(
+                        resource: grant.resource, location: grant.location,
+                        message:
+                            "\(grant.description) admits \(wide.joined(separator: ", ")) to the API endpoint of '\(Describe.name(cluster.name, fallback: cluster.key))'",
+                        evidence: ["\(grant.description) (\(Describe.location(grant.location)))"]))
             }
         }
         return findings

@@ -53,8 +53,14 @@ public struct PeeringMissingRouteCheck: ReportsUndecided {
                 guard case .peeringConnection(let ref) = route.target, refers(ref, to: peering) else { continue }
                 guard case .known(let text) = route.destination, let destination = CIDR(parsing: text) else { return nil }
                 if let table = tables.resolve(route.routeTable) {
-                    if table.vpc.sameObject(as: requesterRef) { toAccepter = true; continue }
-                    if table.vpc.sameObject(as: accepterRef) { toRequester = true; continue }
+                    if table.vpc.sameObject(as: requesterRef) {
+                        toAccepter = true
+                        continue
+                    }
+                    if table.vpc.sameObject(as: accepterRef) {
+                        toRequester = true
+                        continue
+                    }
                 }
                 switch (requesterCIDRs, accepterCIDRs) {
                 case (let requester?, _) where requester.contains(where: { $0.overlaps(destination) }):
@@ -73,9 +79,11 @@ public struct PeeringMissingRouteCheck: ReportsUndecided {
             var missing: [String] = []
             if !toAccepter { missing.append("requester VPC '\(peering.requesterVPC)' has no route to the accepter through it") }
             if !toRequester { missing.append("accepter VPC '\(peering.accepterVPC)' has no route back to the requester through it") }
-            return finding(resource: peering.provenance.resource, location: peering.provenance.location,
-                           message: "peering '\(peering.provenance.resource)' is routed \(toAccepter || toRequester ? "one way only" : "in neither direction")",
-                           evidence: missing)
+            return finding(
+                resource: peering.provenance.resource, location: peering.provenance.location,
+                message:
+                    "peering '\(peering.provenance.resource)' is routed \(toAccepter || toRequester ? "one way only" : "in neither direction")",
+                evidence: missing)
         }
     }
 
@@ -108,9 +116,11 @@ extension PeeringMissingRouteCheck {
             if let first = unknownTargets.first { return [undecided(on: peering.provenance, because: first)] }
             return snapshot.routes.compactMap { route in
                 guard case .peeringConnection(let ref) = route.target, refers(ref, to: peering),
-                      case .unknown(let reason) = route.destination else { return nil }
-                return undecided(on: peering.provenance,
-                                 because: "the destination of route '\(route.provenance.resource)' through it is unknown: \(reason)")
+                    case .unknown(let reason) = route.destination
+                else { return nil }
+                return undecided(
+                    on: peering.provenance,
+                    because: "the destination of route '\(route.provenance.resource)' through it is unknown: \(reason)")
             }
         }
     }

@@ -43,9 +43,11 @@ public struct PeeringWithoutRemoteDNSCheck: ReportsUndecided {
                 sides.append(side)
             }
             guard !sides.isEmpty else { return nil }
-            return finding(resource: peering.provenance.resource, location: peering.provenance.location,
-                           message: "peering '\(peering.provenance.resource)' does not resolve remote private DNS on the \(sides.joined(separator: " and ")) side\(sides.count > 1 ? "s" : "")",
-                           evidence: evidence)
+            return finding(
+                resource: peering.provenance.resource, location: peering.provenance.location,
+                message:
+                    "peering '\(peering.provenance.resource)' does not resolve remote private DNS on the \(sides.joined(separator: " and ")) side\(sides.count > 1 ? "s" : "")",
+                evidence: evidence)
         }
     }
 }
@@ -55,7 +57,9 @@ extension PeeringWithoutRemoteDNSCheck {
     public func undecided(_ context: CheckContext) -> [Undecided] {
         context.snapshot.peeringConnections.flatMap { peering in
             [("requester", peering.requesterAllowsRemoteDNS), ("accepter", peering.accepterAllowsRemoteDNS)].compactMap { side, setting in
-                UnknownValue.reason(setting, "\(side) allow_remote_vpc_dns_resolution").map { undecided(on: peering.provenance, because: $0) }
+                UnknownValue.reason(setting, "\(side) allow_remote_vpc_dns_resolution").map {
+                    undecided(on: peering.provenance, because: $0)
+                }
             }
         }
     }

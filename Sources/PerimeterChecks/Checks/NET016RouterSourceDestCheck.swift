@@ -46,10 +46,14 @@ public struct RouterSourceDestCheckCheck: ReportsUndecided {
             case .known(true)?, nil: break
             }
             let destinations = routes.map { $0.destination.value ?? "an unknown destination" }
-            return finding(resource: instance.provenance.resource, location: instance.provenance.location,
-                           message: "instance '\(instance.provenance.resource)' forwards traffic for \(destinations.joined(separator: ", ")) but source/dest check is on",
-                           evidence: routes.map { "route to \($0.destination.value ?? "?") via this instance (\($0.provenance.resource), \(Describe.location($0.provenance.location)))" }
-                               + [instance.sourceDestCheck == nil ? "source_dest_check not set (default true)" : "source_dest_check = true"])
+            return finding(
+                resource: instance.provenance.resource, location: instance.provenance.location,
+                message:
+                    "instance '\(instance.provenance.resource)' forwards traffic for \(destinations.joined(separator: ", ")) but source/dest check is on",
+                evidence: routes.map {
+                    "route to \($0.destination.value ?? "?") via this instance (\($0.provenance.resource), \(Describe.location($0.provenance.location)))"
+                }
+                    + [instance.sourceDestCheck == nil ? "source_dest_check not set (default true)" : "source_dest_check = true"])
         }
     }
 }
@@ -71,7 +75,8 @@ extension RouterSourceDestCheckCheck {
         }
         return snapshot.instances.compactMap { instance in
             guard routed.contains(instance.key),
-                  let reason = UnknownValue.reason(instance.sourceDestCheck, "source_dest_check") else { return nil }
+                let reason = UnknownValue.reason(instance.sourceDestCheck, "source_dest_check")
+            else { return nil }
             return undecided(on: instance.provenance, because: reason)
         }
     }

@@ -43,13 +43,15 @@ public struct IMDSv2NotRequiredCheck: ReportsUndecided {
         case .known("required")?, .unknown?:
             return nil
         case .known(let value)?:
-            return finding(resource: provenance.resource, location: provenance.location,
-                           message: "\(what) '\(provenance.resource)' allows IMDSv1 (http_tokens = \"\(value)\")",
-                           evidence: ["metadata_options.http_tokens = \"\(value)\""])
+            return finding(
+                resource: provenance.resource, location: provenance.location,
+                message: "\(what) '\(provenance.resource)' allows IMDSv1 (http_tokens = \"\(value)\")",
+                evidence: ["metadata_options.http_tokens = \"\(value)\""])
         case nil:
-            return finding(resource: provenance.resource, location: provenance.location,
-                           message: "\(what) '\(provenance.resource)' allows IMDSv1 (http_tokens not set, AWS default \"optional\")",
-                           evidence: [options == nil ? "no metadata_options block" : "metadata_options without http_tokens"])
+            return finding(
+                resource: provenance.resource, location: provenance.location,
+                message: "\(what) '\(provenance.resource)' allows IMDSv1 (http_tokens not set, AWS default \"optional\")",
+                evidence: [options == nil ? "no metadata_options block" : "metadata_options without http_tokens"])
         }
     }
 }
@@ -57,7 +59,8 @@ public struct IMDSv2NotRequiredCheck: ReportsUndecided {
 extension IMDSv2NotRequiredCheck {
     /// Launch templates and instances whose metadata_options.http_tokens is unknown (and whose endpoint is not known to be off).
     public func undecided(_ context: CheckContext) -> [Undecided] {
-        let options = context.snapshot.launchTemplates.map { ($0.metadataOptions, $0.provenance) }
+        let options =
+            context.snapshot.launchTemplates.map { ($0.metadataOptions, $0.provenance) }
             + context.snapshot.instances.map { ($0.metadataOptions, $0.provenance) }
         return options.compactMap { options, provenance in
             if case .known("disabled")? = options?.httpEndpoint { return nil }

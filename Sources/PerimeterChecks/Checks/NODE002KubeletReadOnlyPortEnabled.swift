@@ -30,9 +30,10 @@ public struct KubeletReadOnlyPortEnabledCheck: Check {
     public func run(_ context: CheckContext) -> [Finding] {
         context.snapshot.kubeletSettings.compactMap { settings in
             guard let setting = settings.readOnlyPort, case .known(let port) = setting.value, port != 0 else { return nil }
-            return finding(resource: settings.provenance.resource, location: setting.location ?? settings.provenance.location,
-                           message: "\(KubeletSource.describe(settings)) enables the kubelet read-only port \(port)\(KubeletSource.layer(setting))",
-                           evidence: KubeletSource.evidence(setting))
+            return finding(
+                resource: settings.provenance.resource, location: setting.location ?? settings.provenance.location,
+                message: "\(KubeletSource.describe(settings)) enables the kubelet read-only port \(port)\(KubeletSource.layer(setting))",
+                evidence: KubeletSource.evidence(setting))
         }
     }
 }

@@ -26,9 +26,10 @@ public struct KubeletAnonymousAuthCheck: Check {
     public func run(_ context: CheckContext) -> [Finding] {
         context.snapshot.kubeletSettings.compactMap { settings in
             guard let setting = settings.anonymousAuth, case .known(true) = setting.value else { return nil }
-            return finding(resource: settings.provenance.resource, location: setting.location ?? settings.provenance.location,
-                           message: "\(KubeletSource.describe(settings)) lets anonymous requests reach the kubelet API\(KubeletSource.layer(setting))",
-                           evidence: KubeletSource.evidence(setting))
+            return finding(
+                resource: settings.provenance.resource, location: setting.location ?? settings.provenance.location,
+                message: "\(KubeletSource.describe(settings)) lets anonymous requests reach the kubelet API\(KubeletSource.layer(setting))",
+                evidence: KubeletSource.evidence(setting))
         }
     }
 }

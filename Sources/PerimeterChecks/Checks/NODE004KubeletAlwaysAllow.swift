@@ -27,10 +27,13 @@ public struct KubeletAlwaysAllowCheck: Check {
     public func run(_ context: CheckContext) -> [Finding] {
         context.snapshot.kubeletSettings.compactMap { settings in
             guard let setting = settings.authorizationMode, case .known(let mode) = setting.value,
-                  mode.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == "AlwaysAllow" }) else { return nil }
-            return finding(resource: settings.provenance.resource, location: setting.location ?? settings.provenance.location,
-                           message: "\(KubeletSource.describe(settings)) authorizes every kubelet request (AlwaysAllow)\(KubeletSource.layer(setting))",
-                           evidence: KubeletSource.evidence(setting))
+                mode.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == "AlwaysAllow" })
+            else { return nil }
+            return finding(
+                resource: settings.provenance.resource, location: setting.location ?? settings.provenance.location,
+                message:
+                    "\(KubeletSource.describe(settings)) authorizes every kubelet request (AlwaysAllow)\(KubeletSource.layer(setting))",
+                evidence: KubeletSource.evidence(setting))
         }
     }
 }

@@ -25,8 +25,9 @@ public struct NodesProxyGrantCheck: RBACBindingCheck {
     func concerns(_ context: CheckContext) -> [RBACConcern] {
         context.customBindings.compactMap { bound in
             guard bound.binding.isClusterRoleBinding, !bound.subjects.isEmpty else { return nil }
-            let rules = RBACRequests.allows(bound.rules, verbs: ["get", "create"], group: "", resource: "nodes",
-                                            subresource: "proxy", ignoringNames: true)
+            let rules = RBACRequests.allows(
+                bound.rules, verbs: ["get", "create"], group: "", resource: "nodes",
+                subresource: "proxy", ignoringNames: true)
             guard !rules.isEmpty else { return nil }
             return concern(bound, subjects: bound.subjects, rules: rules, what: "nodes/proxy", context: context)
         }

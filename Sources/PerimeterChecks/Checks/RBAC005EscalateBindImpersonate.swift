@@ -16,7 +16,8 @@ public struct EscalateBindImpersonateCheck: RBACBindingCheck {
             Each is a path to full control. Impersonating users and groups is checked at cluster scope, so only a \
             ClusterRoleBinding grants it; service accounts can be impersonated through a RoleBinding in their namespace.
             """,
-        remediation: "Remove escalate, bind and impersonate; if bind is needed, restrict it with resourceNames to the roles it may hand out.",
+        remediation:
+            "Remove escalate, bind and impersonate; if bind is needed, restrict it with resourceNames to the roles it may hand out.",
         references: [Reference.rbacGoodPractices, Reference.rbacDocs, Reference.kubernetesAuthorization],
         owasp: Reference.owaspOverlyPermissiveRBAC,
         cis: "CIS EKS 1.8.0 4.1.8"
@@ -31,14 +32,18 @@ public struct EscalateBindImpersonateCheck: RBACBindingCheck {
             var rules: [PolicyRule] = []
             var namedBinds: [PolicyRule] = []
             for resource in ["roles", "clusterroles"] {
-                for rule in RBACRequests.allows(bound.rules, verbs: ["escalate", "bind"], group: rbacGroup, resource: resource, ignoringNames: true) {
+                for rule in RBACRequests.allows(
+                    bound.rules, verbs: ["escalate", "bind"], group: rbacGroup, resource: resource, ignoringNames: true)
+                {
                     let escalates = RuleMatching.verbMatches(rule.verbs, "escalate")
                     if rule.resourceNames.isEmpty || escalates { rules.append(rule) } else { namedBinds.append(rule) }
                 }
             }
             rules += RBACRequests.allows(bound.rules, verbs: ["impersonate"], group: "", resource: "serviceaccounts", ignoringNames: true)
             if bound.binding.isClusterRoleBinding {
-                for (group, resource) in [("", "users"), ("", "groups"), ("authentication.k8s.io", "uids"), ("authentication.k8s.io", "userextras")] {
+                for (group, resource) in [
+                    ("", "users"), ("", "groups"), ("authentication.k8s.io", "uids"), ("authentication.k8s.io", "userextras")
+                ] {
                     rules += RBACRequests.allows(bound.rules, verbs: ["impersonate"], group: group, resource: resource, ignoringNames: true)
                 }
             }
@@ -55,11 +60,13 @@ public struct EscalateBindImpersonateCheck: RBACBindingCheck {
             }
             guard !rules.isEmpty else { return nil }
             let onlyNamedBind = rules.allSatisfy { namedBinds.contains($0) }
-            var result = concern(bound, subjects: bound.subjects, rules: rules,
-                                 what: onlyNamedBind ? "bind on named roles" : "escalate, bind or impersonate", context: context)
+            var result = concern(
+                bound, subjects: bound.subjects, rules: rules,
+                what: onlyNamedBind ? "bind on named roles" : "escalate, bind or impersonate", context: context)
             if onlyNamedBind, let lower = Severity.allCases.last(where: { $0 < result.severity }) {
-                result.severityReasons.append("severity lowered from \(result.severity.rawValue) to \(lower.rawValue): bind is restricted by resourceNames, "
-                                              + "so only \(handedOut.joined(separator: ", ")) can be handed out (each grants more than the subject holds)")
+                result.severityReasons.append(
+                    "severity lowered from \(result.severity.rawValue) to \(lower.rawValue): bind is restricted by resourceNames, "
+                        + "so only \(handedOut.joined(separator: ", ")) can be handed out (each grants more than the subject holds)")
                 result.severity = lower
             }
             return result
@@ -72,10 +79,14 @@ public struct EscalateBindImpersonateCheck: RBACBindingCheck {
         var beyond: [String] = []
         for name in rule.resourceNames {
             for resource in rule.resources where ["clusterroles", "roles", "*"].contains(resource) {
-                let key = resource == "roles"
+                let key =
+                    resource == "roles"
                     ? KubeObjectMeta.resourceName(kind: "Role", namespace: bound.binding.meta.namespace, name: name)
                     : KubeObjectMeta.resourceName(kind: "ClusterRole", namespace: "", name: name)
-                if resource == "roles" && bound.binding.isClusterRoleBinding { beyond.append("Role \(name) in any namespace"); continue }
+                if resource == "roles" && bound.binding.isClusterRoleBinding {
+                    beyond.append("Role \(name) in any namespace")
+                    continue
+                }
                 let rules = context.rbac.role(named: key).map { context.rbac.effectiveRules[$0] } ?? context.rbac.policy?.role(key)?.rules
                 guard let rules, context.rbac.policy?.role(key)?.aggregationSelectors == nil || context.rbac.role(named: key) != nil else {
                     beyond.append(key)

@@ -23,7 +23,7 @@ public struct CreatePodsClusterWideCheck: RBACBindingCheck {
 
     static let controllers: [(group: String, resource: String)] = [
         ("apps", "deployments"), ("apps", "daemonsets"), ("apps", "statefulsets"), ("apps", "replicasets"),
-        ("batch", "jobs"), ("batch", "cronjobs"), ("", "replicationcontrollers"),
+        ("batch", "jobs"), ("batch", "cronjobs"), ("", "replicationcontrollers")
     ]
 
     public func run(_ context: CheckContext) -> [Finding] { context.rbacFindings(for: self) }
@@ -33,7 +33,8 @@ public struct CreatePodsClusterWideCheck: RBACBindingCheck {
             guard bound.binding.isClusterRoleBinding, !bound.subjects.isEmpty else { return nil }
             var rules = RBACRequests.allows(bound.rules, verbs: ["create"], group: "", resource: "pods")
             for controller in Self.controllers {
-                rules += RBACRequests.allows(bound.rules, verbs: ["create", "update", "patch"], group: controller.group, resource: controller.resource)
+                rules += RBACRequests.allows(
+                    bound.rules, verbs: ["create", "update", "patch"], group: controller.group, resource: controller.resource)
             }
             let unique = rules.reduce(into: [PolicyRule]()) { if !$0.contains($1) { $0.append($1) } }
             guard !unique.isEmpty else { return nil }

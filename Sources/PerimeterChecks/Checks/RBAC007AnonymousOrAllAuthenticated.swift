@@ -31,8 +31,9 @@ public struct AnonymousOrAllAuthenticatedCheck: RBACBindingCheck {
             guard !subjects.isEmpty, !bound.rules.isEmpty else { return nil }
             var result = concern(bound, subjects: subjects, rules: bound.rules, what: "\(bound.rules.count) rule(s)", context: context)
             if subjects.contains(where: { $0 != .group("system:authenticated") }), result.severity < .critical {
-                result.severityReasons.append("severity raised from \(result.severity.rawValue) to critical: system:anonymous and "
-                                              + "system:unauthenticated need no credentials at all")
+                result.severityReasons.append(
+                    "severity raised from \(result.severity.rawValue) to critical: system:anonymous and "
+                        + "system:unauthenticated need no credentials at all")
                 result.severity = .critical
             }
             return result

@@ -24,7 +24,8 @@ public struct PodsExecClusterWideCheck: RBACBindingCheck {
 
     func concerns(_ context: CheckContext) -> [RBACConcern] {
         let streaming = Self.streamingVerbs(context)
-        return footholdConcerns(context, requests: [FootholdRequest(verbs: streaming.verbs, resource: "pods", subresource: "exec")],
-                                what: "pods/exec", evidence: [streaming.note])
+        return footholdConcerns(
+            context, requests: [FootholdRequest(verbs: streaming.verbs, resource: "pods", subresource: "exec")],
+            what: "pods/exec", evidence: [streaming.note])
     }
 }

@@ -24,7 +24,8 @@ public struct PodsAttachClusterWideCheck: RBACBindingCheck {
 
     func concerns(_ context: CheckContext) -> [RBACConcern] {
         let streaming = Self.streamingVerbs(context)
-        return footholdConcerns(context, requests: [FootholdRequest(verbs: streaming.verbs, resource: "pods", subresource: "attach")],
-                                what: "pods/attach", evidence: [streaming.note])
+        return footholdConcerns(
+            context, requests: [FootholdRequest(verbs: streaming.verbs, resource: "pods", subresource: "attach")],
+            what: "pods/attach", evidence: [streaming.note])
     }
 }

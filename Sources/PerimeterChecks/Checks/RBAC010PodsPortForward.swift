@@ -24,7 +24,8 @@ public struct PodsPortForwardClusterWideCheck: RBACBindingCheck {
 
     func concerns(_ context: CheckContext) -> [RBACConcern] {
         let streaming = Self.streamingVerbs(context)
-        return footholdConcerns(context, requests: [FootholdRequest(verbs: streaming.verbs, resource: "pods", subresource: "portforward")],
-                                what: "pods/portforward", evidence: [streaming.note])
+        return footholdConcerns(
+            context, requests: [FootholdRequest(verbs: streaming.verbs, resource: "pods", subresource: "portforward")],
+            what: "pods/portforward", evidence: [streaming.note])
     }
 }

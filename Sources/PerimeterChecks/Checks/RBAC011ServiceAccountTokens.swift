@@ -24,7 +24,8 @@ public struct ServiceAccountTokenCreationCheck: RBACBindingCheck {
     public func run(_ context: CheckContext) -> [Finding] { context.rbacFindings(for: self) }
 
     func concerns(_ context: CheckContext) -> [RBACConcern] {
-        footholdConcerns(context, requests: [FootholdRequest(verbs: ["create"], resource: "serviceaccounts", subresource: "token")],
-                         what: "creating service account tokens")
+        footholdConcerns(
+            context, requests: [FootholdRequest(verbs: ["create"], resource: "serviceaccounts", subresource: "token")],
+            what: "creating service account tokens")
     }
 }

@@ -23,7 +23,8 @@ public struct EphemeralContainersCheck: RBACBindingCheck {
     public func run(_ context: CheckContext) -> [Finding] { context.rbacFindings(for: self) }
 
     func concerns(_ context: CheckContext) -> [RBACConcern] {
-        footholdConcerns(context, requests: [FootholdRequest(verbs: ["patch", "update"], resource: "pods", subresource: "ephemeralcontainers")],
-                         what: "adding ephemeral containers")
+        footholdConcerns(
+            context, requests: [FootholdRequest(verbs: ["patch", "update"], resource: "pods", subresource: "ephemeralcontainers")],
+            what: "adding ephemeral containers")
     }
 }

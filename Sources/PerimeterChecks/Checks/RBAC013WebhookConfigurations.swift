@@ -25,9 +25,11 @@ public struct WebhookConfigurationWriteCheck: RBACBindingCheck {
 
     func concerns(_ context: CheckContext) -> [RBACConcern] {
         let group = "admissionregistration.k8s.io"
-        return footholdConcerns(context, requests: [
-            FootholdRequest(verbs: ["create", "update", "patch"], group: group, resource: "mutatingwebhookconfigurations"),
-            FootholdRequest(verbs: ["create", "update", "patch"], group: group, resource: "validatingwebhookconfigurations"),
-        ], what: "writing admission webhook configurations")
+        return footholdConcerns(
+            context,
+            requests: [
+                FootholdRequest(verbs: ["create", "update", "patch"], group: group, resource: "mutatingwebhookconfigurations"),
+                FootholdRequest(verbs: ["create", "update", "patch"], group: group, resource: "validatingwebhookconfigurations")
+            ], what: "writing admission webhook configurations")
     }
 }

@@ -15,7 +15,10 @@ extension JSONValue {
         case .number(let value): Self.writeNumber(value, to: &out)
         case .string(let value): Self.writeString(value, to: &out)
         case .array(let items):
-            guard !items.isEmpty else { out += "[]"; return }
+            guard !items.isEmpty else {
+                out += "[]"
+                return
+            }
             out += "[\n"
             for (index, item) in items.enumerated() {
                 out += Self.spaces(indent + 1)
@@ -24,7 +27,10 @@ extension JSONValue {
             }
             out += Self.spaces(indent) + "]"
         case .object(let members):
-            guard !members.isEmpty else { out += "{}"; return }
+            guard !members.isEmpty else {
+                out += "{}"
+                return
+            }
             out += "{\n"
             let keys = members.keys.sorted()
             for (index, key) in keys.enumerated() {

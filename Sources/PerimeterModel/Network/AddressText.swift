@@ -47,8 +47,8 @@ enum AddressParser {
         let groups: [UInt16]
         if let split = doubleColon {
             guard let head = ipv6Groups(bytes[bytes.startIndex..<split], allowsIPv4Tail: false),
-                  let tail = ipv6Groups(bytes[(split + 2)...], allowsIPv4Tail: true),
-                  head.count + tail.count <= 7
+                let tail = ipv6Groups(bytes[(split + 2)...], allowsIPv4Tail: true),
+                head.count + tail.count <= 7
             else { return nil }
             groups = head + Array(repeating: 0, count: 8 - head.count - tail.count) + tail
         } else {

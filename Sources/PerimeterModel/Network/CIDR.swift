@@ -91,7 +91,7 @@ public struct CIDR: Hashable, Comparable, Sendable, Codable, CustomStringConvert
     /// For an IPv4-mapped IPv6 block of /96 or longer, the IPv4 block it stands for.
     public var mappedIPv4: CIDR? {
         guard family == .ipv6, prefixLength >= 96, first >> 32 == 0xFFFF,
-              let address = IPAddress(family: .ipv4, value: first & UInt128(UInt32.max))
+            let address = IPAddress(family: .ipv4, value: first & UInt128(UInt32.max))
         else { return nil }
         return CIDR(address: address, prefixLength: prefixLength - 96)
     }

@@ -94,7 +94,8 @@ public struct IntervalSet: Hashable, Sendable, CustomStringConvertible {
         while left < intervals.count || right < other.intervals.count {
             let next: ClosedRange<UInt128>
             if right == other.intervals.count
-                || (left < intervals.count && intervals[left].lowerBound <= other.intervals[right].lowerBound) {
+                || (left < intervals.count && intervals[left].lowerBound <= other.intervals[right].lowerBound)
+            {
                 next = intervals[left]
                 left += 1
             } else {

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Runs parsing and evaluation on a thread whose stack is sized for the documented depth limits
@@ -39,27 +39,29 @@ enum DeepStack {
         guard pthread_attr_setstacksize(&attributes, size) == 0 else { return false }
         let context = Unmanaged.passRetained(Box(job.run)).toOpaque()
         #if canImport(Darwin)
-        var thread: pthread_t?
+            var thread: pthread_t?
         #else
-        var thread = pthread_t()
+            var thread = pthread_t()
         #endif
-        let created = pthread_create(&thread, &attributes, { context in
-            #if canImport(Darwin)
-            let box = Unmanaged<Box>.fromOpaque(context).takeRetainedValue()
-            #else
-            let box = Unmanaged<Box>.fromOpaque(context!).takeRetainedValue()
-            #endif
-            box.body()
-            return nil
-        }, context)
+        let created = pthread_create(
+            &thread, &attributes,
+            { context in
+                #if canImport(Darwin)
+                    let box = Unmanaged<Box>.fromOpaque(context).takeRetainedValue()
+                #else
+                    let box = Unmanaged<Box>.fromOpaque(context!).takeRetainedValue()
+                #endif
+                box.body()
+                return nil
+            }, context)
         guard created == 0 else {
             Unmanaged<Box>.fromOpaque(context).release()
             return false
         }
         #if canImport(Darwin)
-        pthread_join(thread!, nil)
+            pthread_join(thread!, nil)
         #else
-        pthread_join(thread, nil)
+            pthread_join(thread, nil)
         #endif
         return true
     }

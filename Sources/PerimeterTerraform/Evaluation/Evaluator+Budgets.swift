@@ -8,8 +8,9 @@ extension Evaluator {
     func enterEvaluation(at range: SourceRange) throws(EvaluationError) {
         try countStep(at: range)
         guard evaluationDepth < EvaluationLimits.maximumEvaluationDepth else {
-            throw EvaluationError("Evaluation is nested deeper than \(EvaluationLimits.maximumEvaluationDepth) levels "
-                                  + "(a chain of references, module calls or templates this long is not supported)", at: range)
+            throw EvaluationError(
+                "Evaluation is nested deeper than \(EvaluationLimits.maximumEvaluationDepth) levels "
+                    + "(a chain of references, module calls or templates this long is not supported)", at: range)
         }
         evaluationDepth += 1
     }
@@ -20,8 +21,10 @@ extension Evaluator {
         guard steps > limits.maximumSteps else { return }
         if !stepsExhausted {
             stepsExhausted = true
-            diagnostics.append(.error("Evaluating this root module took more than \(limits.maximumSteps) steps; the rest is "
-                                      + "unknown (raise the limit with --limit steps=N)", at: range?.location))
+            diagnostics.append(
+                .error(
+                    "Evaluating this root module took more than \(limits.maximumSteps) steps; the rest is "
+                        + "unknown (raise the limit with --limit steps=N)", at: range?.location))
         }
         throw EvaluationError.budgetStop
     }
@@ -52,8 +55,9 @@ extension Evaluator {
     func checkResultBudget(_ name: String, _ result: Value, at range: SourceRange) throws(EvaluationError) {
         if FunctionGrowth.neverGrows.contains(name) { return }
         if case .string(let text) = result, text.utf8.count > limits.maximumStringBytes {
-            throw EvaluationError("\(name)(): the result is longer than \(limits.maximumStringBytes) bytes "
-                                  + "(raise the limit with --limit string-bytes=N)", at: range)
+            throw EvaluationError(
+                "\(name)(): the result is longer than \(limits.maximumStringBytes) bytes "
+                    + "(raise the limit with --limit string-bytes=N)", at: range)
         }
         let weight = ValueWeight.of([result], stoppingAbove: limits.valueBound)
         if let problem = weightProblem(weight) { throw EvaluationError("\(name)(): the result \(problem)", at: range) }
@@ -62,8 +66,9 @@ extension Evaluator {
     /// A string a template builds, checked as it grows.
     func checkTemplateLength(_ text: String, at range: SourceRange) throws(EvaluationError) {
         guard text.utf8.count > limits.maximumStringBytes else { return }
-        throw EvaluationError("The template's result is longer than \(limits.maximumStringBytes) bytes "
-                              + "(raise the limit with --limit string-bytes=N)", at: range)
+        throw EvaluationError(
+            "The template's result is longer than \(limits.maximumStringBytes) bytes "
+                + "(raise the limit with --limit string-bytes=N)", at: range)
     }
 
     private func weightProblem(_ weight: ValueWeight) -> String? {
@@ -80,8 +85,9 @@ extension Evaluator {
     func instanceLimitError(_ requested: Double, what: String, at range: SourceRange) -> EvaluationError? {
         guard requested > Double(limits.maximumInstances) else { return nil }
         let shown = requested < 1e15 ? String(Int(requested)) : String(requested)
-        return EvaluationError("\(what) asks for \(shown) instances, more than the limit of \(limits.maximumInstances) "
-                               + "(raise it with --max-instances N)", at: range)
+        return EvaluationError(
+            "\(what) asks for \(shown) instances, more than the limit of \(limits.maximumInstances) "
+                + "(raise it with --max-instances N)", at: range)
     }
 }
 

@@ -60,8 +60,10 @@ extension Evaluator {
         return .object(fields)
     }
 
-    private func evaluateConditional(_ condition: Expression, _ then: Expression, _ otherwise: Expression,
-                                     in scope: Scope) throws(EvaluationError) -> Value {
+    private func evaluateConditional(
+        _ condition: Expression, _ then: Expression, _ otherwise: Expression,
+        in scope: Scope
+    ) throws(EvaluationError) -> Value {
         let test = try evaluate(condition, in: scope)
         switch test {
         case .bool(let flag):
@@ -107,8 +109,9 @@ extension Evaluator {
         case .null:
             throw EvaluationError("A for expression cannot iterate over null", at: expression.collection.range)
         default:
-            throw EvaluationError("A for expression needs a list, set, map or object, not \(collection.typeName)",
-                                  at: expression.collection.range)
+            throw EvaluationError(
+                "A for expression needs a list, set, map or object, not \(collection.typeName)",
+                at: expression.collection.range)
         }
         var tuple: [Value] = []
         var object: [String: Value] = [:]

@@ -2,8 +2,10 @@ import PerimeterModel
 
 /// Function calls: `try` and `can` need lazy arguments; everything else goes to the function library.
 extension Evaluator {
-    func callFunction(_ name: String, _ arguments: [Expression], expandFinal: Bool, in scope: Scope,
-                      at range: SourceRange) throws(EvaluationError) -> Value {
+    func callFunction(
+        _ name: String, _ arguments: [Expression], expandFinal: Bool, in scope: Scope,
+        at range: SourceRange
+    ) throws(EvaluationError) -> Value {
         switch name {
         case "try":
             var lastError: EvaluationError?

@@ -8,9 +8,10 @@ extension Evaluator {
             throw EvaluationError("Reference to undeclared input variable '\(name)'", at: range)
         }
         return memoized(\.variables, of: module, name, label: "\(module.addressPrefix)var.\(name)", at: range) {
-            let type = block.body.attribute("type").map { attribute in
-                TypeConstraint(attribute.expression) { [self] in try? evaluate($0, in: Scope(module: module)) }
-            } ?? .any
+            let type =
+                block.body.attribute("type").map { attribute in
+                    TypeConstraint(attribute.expression) { [self] in try? evaluate($0, in: Scope(module: module)) }
+                } ?? .any
             let nullable = block.body.attribute("nullable").flatMap { try? evaluate($0.expression, in: Scope(module: module)) }
             var value: Value?
             if module.path.isEmpty {
@@ -25,13 +26,17 @@ extension Evaluator {
             guard let value else {
                 if !module.path.isEmpty {
                     // A module call must set every variable without a default; Terraform refuses the configuration otherwise.
-                    report(EvaluationError("\(module.path) needs a value for its variable '\(name)', which has no default",
-                                           at: block.range))
+                    report(
+                        EvaluationError(
+                            "\(module.path) needs a value for its variable '\(name)', which has no default",
+                            at: block.range))
                 }
                 return .unknown(Unknown(reason: "variable '\(name)' has no value"))
             }
             if !module.path.isEmpty, let mismatch = type.mismatch(value) {
-                report(EvaluationError("\(module.path): variable '\(name)' \(mismatch)", at: module.inputs[name]?.expression.range ?? block.range))
+                report(
+                    EvaluationError(
+                        "\(module.path): variable '\(name)' \(mismatch)", at: module.inputs[name]?.expression.range ?? block.range))
             }
             return type.convert(value)
         }
@@ -62,16 +67,23 @@ extension Evaluator {
         let call = moduleCall(name, in: module)
         if let unresolved = call.unresolved { return .unknown(unresolved) }
         let objects = call.instances.map { instance in
-            (instance.key, Value.object(Dictionary(uniqueKeysWithValues: instance.module.config.outputs.keys.map {
-                ($0, output($0, in: instance.module))
-            })))
+            (
+                instance.key,
+                Value.object(
+                    Dictionary(
+                        uniqueKeysWithValues: instance.module.config.outputs.keys.map {
+                            ($0, output($0, in: instance.module))
+                        }))
+            )
         }
         return collect(objects, repetition: call.repetition)
     }
 
     /// `module.NAME.OUTPUT` for a single-instance module, without evaluating its other outputs.
-    func moduleOutput(_ name: String, output outputName: String, in module: ModuleInstance,
-                      at range: SourceRange?) throws(EvaluationError) -> Value? {
+    func moduleOutput(
+        _ name: String, output outputName: String, in module: ModuleInstance,
+        at range: SourceRange?
+    ) throws(EvaluationError) -> Value? {
         guard module.config.moduleCalls[name] != nil else {
             throw EvaluationError("Reference to undeclared module '\(name)'", at: range)
         }
@@ -100,15 +112,17 @@ extension Evaluator {
 
         let registryKey = module.registryKey.isEmpty ? name : module.registryKey + "." + name
         guard let directory = moduleDirectory(block, registryKey: registryKey, in: module, label: label) else {
-            let call = ModuleInstance.Call(instances: [], unresolved: Unknown(reason: "\(label) is not installed (run terraform init or use --download-modules)"),
-                                           repetition: .single)
+            let call = ModuleInstance.Call(
+                instances: [], unresolved: Unknown(reason: "\(label) is not installed (run terraform init or use --download-modules)"),
+                repetition: .single)
             module.calls[name] = call
             return call
         }
         if let cycle = moduleCycle(calling: directory, from: module, label: label) {
             report(EvaluationError(cycle, at: block.body.attribute("source")?.expression.range ?? block.range))
-            let call = ModuleInstance.Call(instances: [], unresolved: Unknown(reason: "\(label) calls a module that calls it"),
-                                           repetition: .single)
+            let call = ModuleInstance.Call(
+                instances: [], unresolved: Unknown(reason: "\(label) calls a module that calls it"),
+                repetition: .single)
             module.calls[name] = call
             return call
         }
@@ -123,8 +137,12 @@ extension Evaluator {
             }
             let child = ModuleInstance(path: path, registryKey: registryKey, config: config, inputs: inputs)
             child.callerDirectories = module.callerDirectories + [module.config.directory]
-            child.callChain = module.callChain + [ModuleCallSite(address: path, name: name, location: block.range.location,
-                                                                 endLine: block.range.end.line)]
+            child.callChain =
+                module.callChain + [
+                    ModuleCallSite(
+                        address: path, name: name, location: block.range.location,
+                        endLine: block.range.end.line)
+                ]
             callSites[path] = child.callChain
             call.instances.append((instance.key, child))
         }
@@ -147,17 +165,21 @@ extension Evaluator {
 
     private func moduleDirectory(_ block: Block, registryKey: String, in module: ModuleInstance, label: String) -> String? {
         guard let sourceExpression = block.body.attribute("source")?.expression,
-              case .string(let source)? = try? evaluate(sourceExpression, in: Scope(module: module)) else {
+            case .string(let source)? = try? evaluate(sourceExpression, in: Scope(module: module))
+        else {
             report(EvaluationError("\(label) needs a 'source' string", at: block.range))
             return nil
         }
         if source.hasPrefix("./") || source.hasPrefix("../") {
             let directory = PathNormalization.join(module.config.directory, source)
             if let confinement, !confinement.permits(PathNormalization.absolute(directory)),
-               !insideFetchedPackage(directory, calledFrom: module) {
-                report(EvaluationError("Module source '\(source)' of \(label) is outside the scanned tree '\(confinement.root)'; "
-                                       + "perimeter reads modules only inside it (--allow-outside-files reads it anyway)",
-                                       at: sourceExpression.range))
+                !insideFetchedPackage(directory, calledFrom: module)
+            {
+                report(
+                    EvaluationError(
+                        "Module source '\(source)' of \(label) is outside the scanned tree '\(confinement.root)'; "
+                            + "perimeter reads modules only inside it (--allow-outside-files reads it anyway)",
+                        at: sourceExpression.range))
                 return nil
             }
             var isDirectory: ObjCBool = false
@@ -172,12 +194,14 @@ extension Evaluator {
             return fetchedModuleDirectory(block, source: source, resolver: resolver, in: module, label: label)
         }
         if warnedModules.insert(label).inserted {
-            modulesNotRead.append(Undecided(
-                kind: .moduleNotRead, ruleId: nil, resource: label, location: sourceExpression.range.location,
-                reason: "source '\(source)' is not installed, so nothing in it was checked",
-                fix: "run terraform init or use --download-modules", callChain: module.callChain.isEmpty ? nil : module.callChain))
-            warn("\(label) (source '\(source)') is not installed; run 'terraform init' or use --download-modules to let perimeter read it",
-                 at: sourceExpression.range.location)
+            modulesNotRead.append(
+                Undecided(
+                    kind: .moduleNotRead, ruleId: nil, resource: label, location: sourceExpression.range.location,
+                    reason: "source '\(source)' is not installed, so nothing in it was checked",
+                    fix: "run terraform init or use --download-modules", callChain: module.callChain.isEmpty ? nil : module.callChain))
+            warn(
+                "\(label) (source '\(source)') is not installed; run 'terraform init' or use --download-modules to let perimeter read it",
+                at: sourceExpression.range.location)
         }
         return nil
     }
@@ -191,11 +215,14 @@ extension Evaluator {
     }
 
     /// Asks the resolver (`--download-modules`) for the module; a failure is an error, since the user asked for it.
-    private func fetchedModuleDirectory(_ block: Block, source: String, resolver: any ModuleSourceResolver,
-                                        in module: ModuleInstance, label: String) -> String? {
+    private func fetchedModuleDirectory(
+        _ block: Block, source: String, resolver: any ModuleSourceResolver,
+        in module: ModuleInstance, label: String
+    ) -> String? {
         var version: String?
         if let expression = block.body.attribute("version")?.expression,
-           case .string(let text)? = try? evaluate(expression, in: Scope(module: module)) {
+            case .string(let text)? = try? evaluate(expression, in: Scope(module: module))
+        {
             version = text
         }
         do {
@@ -204,10 +231,11 @@ extension Evaluator {
             let location = block.body.attribute("source")?.expression.range
             report(EvaluationError("Cannot download \(label): \(error)", at: location))
             if warnedModules.insert(label).inserted {
-                modulesNotRead.append(Undecided(
-                    kind: .moduleNotRead, ruleId: nil, resource: label, location: location?.location,
-                    reason: "source '\(source)' could not be downloaded (see the error), so nothing in it was checked",
-                    fix: "fix the download error or run terraform init", callChain: module.callChain.isEmpty ? nil : module.callChain))
+                modulesNotRead.append(
+                    Undecided(
+                        kind: .moduleNotRead, ruleId: nil, resource: label, location: location?.location,
+                        reason: "source '\(source)' could not be downloaded (see the error), so nothing in it was checked",
+                        fix: "fix the download error or run terraform init", callChain: module.callChain.isEmpty ? nil : module.callChain))
             }
             return nil
         }

@@ -2,8 +2,10 @@ import PerimeterModel
 
 /// Arithmetic, comparison, equality and logic, with Terraform's conversions and unknowns.
 extension Evaluator {
-    func evaluateBinary(_ op: BinaryOperator, _ lhs: Expression, _ rhs: Expression, in scope: Scope,
-                        at range: SourceRange) throws(EvaluationError) -> Value {
+    func evaluateBinary(
+        _ op: BinaryOperator, _ lhs: Expression, _ rhs: Expression, in scope: Scope,
+        at range: SourceRange
+    ) throws(EvaluationError) -> Value {
         let left = try evaluate(lhs, in: scope)
         // `false && x` and `true || x` are decided by one side alone, whatever the other is.
         if op == .and, left == .bool(false) { return .bool(false) }

@@ -30,8 +30,10 @@ extension Evaluator {
     }
 
     /// The value of a root name and how many of the following steps it consumed.
-    private func resolveRoot(_ root: String, _ steps: [TraversalStep], in scope: Scope,
-                             at range: SourceRange) throws(EvaluationError) -> (Value, Int) {
+    private func resolveRoot(
+        _ root: String, _ steps: [TraversalStep], in scope: Scope,
+        at range: SourceRange
+    ) throws(EvaluationError) -> (Value, Int) {
         let module = scope.module
         let first: String? = if case .attribute(let name)? = steps.first { name } else { nil }
         switch root {
@@ -72,7 +74,8 @@ extension Evaluator {
         case "module":
             guard let first else { throw EvaluationError("'module' must be followed by a module name", at: range) }
             if steps.count > 1, case .attribute(let output) = steps[1],
-               let value = try moduleOutput(first, output: output, in: module, at: range) {
+                let value = try moduleOutput(first, output: output, in: module, at: range)
+            {
                 return (value, 2)
             }
             return (try moduleValue(first, in: module, at: range), 1)
@@ -95,8 +98,10 @@ extension Evaluator {
         }
     }
 
-    private func resource(_ mode: ResourceInstance.Mode, _ type: String, _ name: String, in module: ModuleInstance,
-                          at range: SourceRange) throws(EvaluationError) -> Value {
+    private func resource(
+        _ mode: ResourceInstance.Mode, _ type: String, _ name: String, in module: ModuleInstance,
+        at range: SourceRange
+    ) throws(EvaluationError) -> Value {
         let key = ModuleConfig.ResourceKey(mode: mode, type: type, name: name)
         guard module.config.resources[key] != nil else {
             let what = (mode == .data ? "data source" : "resource")
@@ -150,7 +155,8 @@ extension Evaluator {
                 throw EvaluationError("A list index must be a whole number", at: range)
             }
             guard number >= 0, Int(number) < items.count else {
-                throw EvaluationError("Index \(TerraformText.format(number)) is out of range for a list of \(items.count) elements", at: range)
+                throw EvaluationError(
+                    "Index \(TerraformText.format(number)) is out of range for a list of \(items.count) elements", at: range)
             }
             return items[Int(number)]
         case .object(let fields):
@@ -176,8 +182,10 @@ extension Evaluator {
         return .attribute(ResourceMarker.join(unknown.attribute ?? "", step), of: resource)
     }
 
-    func evaluateSplat(_ source: Expression, _ traversal: [TraversalStep], in scope: Scope,
-                       at range: SourceRange) throws(EvaluationError) -> Value {
+    func evaluateSplat(
+        _ source: Expression, _ traversal: [TraversalStep], in scope: Scope,
+        at range: SourceRange
+    ) throws(EvaluationError) -> Value {
         let value = try evaluate(source, in: scope)
         switch value {
         case .null:

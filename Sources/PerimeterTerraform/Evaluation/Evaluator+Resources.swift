@@ -31,16 +31,19 @@ extension Evaluator {
         for instance in expansion.instances {
             let address = label + (instance.key.map { "[\($0)]" } ?? (representative ? "[*]" : ""))
             var locations: [String: SourceLocation] = [:]
-            var fields = evaluateBody(block.body, in: instance.scope, resource: address, path: "", locations: &locations,
-                                      skipping: Self.resourceMetaArguments)
+            var fields = evaluateBody(
+                block.body, in: instance.scope, resource: address, path: "", locations: &locations,
+                skipping: Self.resourceMetaArguments)
             ResourceMarker.mark(&fields, resource: address, path: "")
             let object = Value.object(fields)
             objects.append((instance.key, object))
             var values = fields
             values[ResourceMarker.key] = nil
-            results.append(ResourceInstance(mode: key.mode, type: key.type, name: key.name, module: module.path, key: instance.key,
-                                            values: values.mapValues(ResourceMarker.strip), location: block.range.location,
-                                            locations: locations, representsUnknownInstances: representative))
+            results.append(
+                ResourceInstance(
+                    mode: key.mode, type: key.type, name: key.name, module: module.path, key: instance.key,
+                    values: values.mapValues(ResourceMarker.strip), location: block.range.location,
+                    locations: locations, representsUnknownInstances: representative))
         }
         instances[module.path, default: [:]][key] = results
         if let unknown = expansion.unknown { return .unknown(unknown) }
@@ -48,8 +51,10 @@ extension Evaluator {
     }
 
     /// Attributes as values and nested blocks (static and `dynamic`) as lists of objects, in source order.
-    func evaluateBody(_ body: Body, in scope: Scope, resource: String, path: String,
-                      locations: inout [String: SourceLocation], skipping: Set<String> = []) -> [String: Value] {
+    func evaluateBody(
+        _ body: Body, in scope: Scope, resource: String, path: String,
+        locations: inout [String: SourceLocation], skipping: Set<String> = []
+    ) -> [String: Value] {
         var fields: [String: Value] = [:]
         for attribute in body.attributes where !skipping.contains(attribute.name) {
             fields[attribute.name] = evaluateReporting(attribute.expression, in: scope)
@@ -60,8 +65,9 @@ extension Evaluator {
             if block.type == "dynamic" {
                 expandDynamic(block, in: scope, resource: resource, path: path, into: &lists, locations: &locations)
             } else if !Self.metaBlocks.contains(block.type) {
-                appendBlock(block.type, body: block.body, at: block.range, in: scope, resource: resource, path: path,
-                            into: &lists, locations: &locations)
+                appendBlock(
+                    block.type, body: block.body, at: block.range, in: scope, resource: resource, path: path,
+                    into: &lists, locations: &locations)
             }
         }
         for (type, items) in lists where fields[type] == nil {
@@ -70,8 +76,10 @@ extension Evaluator {
         return fields
     }
 
-    private func appendBlock(_ type: String, body: Body, at range: SourceRange, in scope: Scope, resource: String, path: String,
-                             into lists: inout [String: [Value]], locations: inout [String: SourceLocation]) {
+    private func appendBlock(
+        _ type: String, body: Body, at range: SourceRange, in scope: Scope, resource: String, path: String,
+        into lists: inout [String: [Value]], locations: inout [String: SourceLocation]
+    ) {
         let blockPath = ResourceMarker.join(path, "\(type)[\(lists[type, default: []].count)]")
         locations[blockPath] = range.location
         var nested = evaluateBody(body, in: scope, resource: resource, path: blockPath, locations: &locations)
@@ -80,8 +88,10 @@ extension Evaluator {
     }
 
     /// `dynamic "x" { for_each = ...; iterator = it; content { ... } }` as the blocks it generates.
-    private func expandDynamic(_ block: Block, in scope: Scope, resource: String, path: String,
-                               into lists: inout [String: [Value]], locations: inout [String: SourceLocation]) {
+    private func expandDynamic(
+        _ block: Block, in scope: Scope, resource: String, path: String,
+        into lists: inout [String: [Value]], locations: inout [String: SourceLocation]
+    ) {
         guard let type = block.labels.first, let content = block.body.blocks(ofType: "content").first else {
             report(EvaluationError("A dynamic block needs a label and a 'content' block", at: block.range))
             return
@@ -92,7 +102,8 @@ extension Evaluator {
         }
         var iterator = type
         if let iteratorExpression = block.body.attribute("iterator")?.expression,
-           case .variable(let name) = iteratorExpression.kind {
+            case .variable(let name) = iteratorExpression.kind
+        {
             iterator = name
         }
         let collection = evaluateReporting(forEach.expression, in: scope)
@@ -113,7 +124,9 @@ extension Evaluator {
             locations[ResourceMarker.join(path, "\(type)[\(lists[type, default: []].count - 1)]")] = block.range.location
             return
         default:
-            report(EvaluationError("for_each of dynamic '\(type)' needs a collection, not \(collection.typeName)", at: forEach.expression.range))
+            report(
+                EvaluationError(
+                    "for_each of dynamic '\(type)' needs a collection, not \(collection.typeName)", at: forEach.expression.range))
             return
         }
         if let tooMany = instanceLimitError(Double(pairs.count), what: "for_each of dynamic '\(type)'", at: forEach.expression.range) {
@@ -123,8 +136,9 @@ extension Evaluator {
         }
         for (key, value) in pairs {
             let inner = scope.binding(iterator, to: .object(["key": key, "value": value]))
-            appendBlock(type, body: content.body, at: content.range, in: inner, resource: resource, path: path,
-                        into: &lists, locations: &locations)
+            appendBlock(
+                type, body: content.body, at: content.range, in: inner, resource: resource, path: path,
+                into: &lists, locations: &locations)
         }
     }
 }

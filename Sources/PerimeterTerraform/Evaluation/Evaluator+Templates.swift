@@ -37,8 +37,10 @@ extension Evaluator {
         }
     }
 
-    private func render(_ parts: [TemplatePart], in scope: Scope, at range: SourceRange,
-                        into rendering: inout Rendering) throws(EvaluationError) {
+    private func render(
+        _ parts: [TemplatePart], in scope: Scope, at range: SourceRange,
+        into rendering: inout Rendering
+    ) throws(EvaluationError) {
         for part in parts {
             try checkTemplateLength(rendering.written, at: range)
             switch part {
@@ -55,7 +57,8 @@ extension Evaluator {
                 } else if value == .null {
                     throw EvaluationError("Cannot include a null value in a string", at: expression.range)
                 } else {
-                    throw EvaluationError("Cannot include a \(value.typeName) in a string; use jsonencode() or join()", at: expression.range)
+                    throw EvaluationError(
+                        "Cannot include a \(value.typeName) in a string; use jsonencode() or join()", at: expression.range)
                 }
             case .conditional(let condition, let then, let otherwise):
                 switch try evaluate(condition, in: scope) {

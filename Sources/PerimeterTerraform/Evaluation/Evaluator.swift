@@ -38,7 +38,9 @@ final class Evaluator {
         self.loader = loader
         registry = ModuleRegistry(rootDirectory: self.rootDirectory)
         limits = inputs.limits
-        confinement = inputs.limits.allowsFilesOutsideTree ? nil
+        confinement =
+            inputs.limits.allowsFilesOutsideTree
+            ? nil
             : FileConfinement(rootModule: self.rootDirectory, treeRoots: inputs.limits.treeRoots)
     }
 
@@ -52,8 +54,9 @@ final class Evaluator {
         for name in config.outputs.keys.sorted() {
             outputs[name] = ResourceMarker.strip(output(name, in: root))
         }
-        return TerraformEvaluation(resources: resources, diagnostics: diagnostics, outputs: outputs,
-                                   callSites: callSites, modulesNotRead: modulesNotRead)
+        return TerraformEvaluation(
+            resources: resources, diagnostics: diagnostics, outputs: outputs,
+            callSites: callSites, modulesNotRead: modulesNotRead)
     }
 
     /// Walks the module tree in declaration order so results are stable whatever order evaluation took.
@@ -96,9 +99,11 @@ final class Evaluator {
 
     /// Runs `body` for a named item with memoization and cycle detection. The table is reached through a key
     /// path, never held `inout` while `body` runs, because evaluating one name evaluates others in the same table.
-    func memoized<Key: Hashable>(_ table: ReferenceWritableKeyPath<ModuleInstance, [Key: ModuleInstance.Memo]>,
-                                 of module: ModuleInstance, _ key: Key, label: String,
-                                 at range: SourceRange?, _ body: () -> Value) -> Value {
+    func memoized<Key: Hashable>(
+        _ table: ReferenceWritableKeyPath<ModuleInstance, [Key: ModuleInstance.Memo]>,
+        of module: ModuleInstance, _ key: Key, label: String,
+        at range: SourceRange?, _ body: () -> Value
+    ) -> Value {
         switch module[keyPath: table][key] {
         case .done(let value)?:
             return value

@@ -25,17 +25,22 @@ extension Evaluator {
             case .number(let number) where number >= 0 && number == number.rounded():
                 if let tooMany = instanceLimitError(number, what: "count of \(what)", at: count.expression.range) {
                     report(tooMany)
-                    return Expansion(repetition: .count, instances: [], unknown: Unknown(reason: "count of \(what) is over the instance limit"))
+                    return Expansion(
+                        repetition: .count, instances: [], unknown: Unknown(reason: "count of \(what) is over the instance limit"))
                 }
                 let instances = (0..<Int(number)).map { index in
                     (key: ResourceInstance.Key?.some(.int(index)), scope: with(scope) { $0.countIndex = .number(Double(index)) })
                 }
                 return Expansion(repetition: .count, instances: instances)
             case .unknown(let unknown):
-                warn("count of \(what) is not known (\(unknown.reason)); perimeter reads one stand-in for its instances", at: count.range.location)
+                warn(
+                    "count of \(what) is not known (\(unknown.reason)); perimeter reads one stand-in for its instances",
+                    at: count.range.location)
                 return Expansion(repetition: .count, instances: [], unknown: Unknown(reason: "count of \(what) is not known"))
             default:
-                report(EvaluationError("count of \(what) must be a whole non-negative number, not \(value.typeName)", at: count.expression.range))
+                report(
+                    EvaluationError(
+                        "count of \(what) must be a whole non-negative number, not \(value.typeName)", at: count.expression.range))
                 return Expansion(repetition: .count, instances: [], unknown: Unknown(reason: "invalid count"))
             }
         }
@@ -49,24 +54,31 @@ extension Evaluator {
                 pairs = items.compactMap { $0.stringValue }.sorted().map { ($0, .string($0)) }
             case .set, .list:
                 if value.containsUnknown { fallthrough }
-                report(EvaluationError("for_each of \(what) needs a map or a set of strings, not a \(value.typeName); use toset()",
-                                       at: forEach.expression.range))
+                report(
+                    EvaluationError(
+                        "for_each of \(what) needs a map or a set of strings, not a \(value.typeName); use toset()",
+                        at: forEach.expression.range))
                 return Expansion(repetition: .forEach, instances: [], unknown: Unknown(reason: "invalid for_each"))
             case .unknown:
                 let reason = value.unknown?.reason ?? "its elements are not known"
-                warn("for_each of \(what) is not known (\(reason)); perimeter reads one stand-in for its instances", at: forEach.range.location)
+                warn(
+                    "for_each of \(what) is not known (\(reason)); perimeter reads one stand-in for its instances",
+                    at: forEach.range.location)
                 return Expansion(repetition: .forEach, instances: [], unknown: Unknown(reason: "for_each of \(what) is not known"))
             case .null:
                 report(EvaluationError("for_each of \(what) is null", at: forEach.expression.range))
                 return Expansion(repetition: .forEach, instances: [], unknown: Unknown(reason: "for_each is null"))
             default:
-                report(EvaluationError("for_each of \(what) needs a map or a set of strings, not a \(value.typeName)",
-                                       at: forEach.expression.range))
+                report(
+                    EvaluationError(
+                        "for_each of \(what) needs a map or a set of strings, not a \(value.typeName)",
+                        at: forEach.expression.range))
                 return Expansion(repetition: .forEach, instances: [], unknown: Unknown(reason: "invalid for_each"))
             }
             if let tooMany = instanceLimitError(Double(pairs.count), what: "for_each of \(what)", at: forEach.expression.range) {
                 report(tooMany)
-                return Expansion(repetition: .forEach, instances: [], unknown: Unknown(reason: "for_each of \(what) is over the instance limit"))
+                return Expansion(
+                    repetition: .forEach, instances: [], unknown: Unknown(reason: "for_each of \(what) is over the instance limit"))
             }
             let instances = pairs.map { key, element in
                 (key: ResourceInstance.Key?.some(.string(key)), scope: with(scope) { $0.each = (.string(key), element) })

@@ -7,7 +7,7 @@ enum FunctionGrowth {
     static let neverGrows: Set<String> = [
         "length", "lookup", "element", "index", "contains", "one", "alltrue", "anytrue", "sum", "max", "min",
         "coalesce", "startswith", "endswith", "strcontains", "cidrhost", "cidrnetmask", "cidrsubnet", "can", "try",
-        "tonumber", "tobool", "parseint", "abs", "ceil", "floor", "signum", "log", "pow", "issensitive",
+        "tonumber", "tobool", "parseint", "abs", "ceil", "floor", "signum", "log", "pow", "issensitive"
     ]
 
     static func problem(_ name: String, _ arguments: [Value], limits: EvaluationLimits) -> String? {
@@ -35,7 +35,8 @@ enum FunctionGrowth {
             return tooLong(width, bytes) ?? tooMany(rows, elements)
         case "replace":
             guard arguments.count == 3, let text = arguments[0].stringValue, let search = arguments[1].stringValue,
-                  let replacement = arguments[2].stringValue, replacement.utf8.count > search.utf8.count else { return nil }
+                let replacement = arguments[2].stringValue, replacement.utf8.count > search.utf8.count
+            else { return nil }
             let isPattern = search.count >= 2 && search.hasPrefix("/") && search.hasSuffix("/")
             let places = isPattern || search.isEmpty ? text.utf8.count + 1 : occurrences(of: search, in: text)
             return tooLong(Double(text.utf8.count) + Double(places) * Double(replacement.utf8.count), bytes)
@@ -100,8 +101,9 @@ enum FunctionGrowth {
                 digits = min(digits * 10 + Int(byte - UInt8(ascii: "0")), Int.max / 20)
                 widest = max(widest, digits)
             } else if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+")
-                        || byte == UInt8(ascii: " ") || byte == UInt8(ascii: "#") || byte == UInt8(ascii: "[")
-                        || byte == UInt8(ascii: "]") {
+                || byte == UInt8(ascii: " ") || byte == UInt8(ascii: "#") || byte == UInt8(ascii: "[")
+                || byte == UInt8(ascii: "]")
+            {
                 digits = 0
             } else {
                 inSpec = false

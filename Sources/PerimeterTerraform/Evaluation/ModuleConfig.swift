@@ -58,8 +58,9 @@ final class ModuleConfig {
             case "module":
                 if let name = singleLabel(block) {
                     if case .template(let parts)? = block.body.attribute("source")?.expression.kind,
-                       parts.count == 1, case .literal(let source) = parts[0],
-                       source.hasPrefix("./") || source.hasPrefix("../") {
+                        parts.count == 1, case .literal(let source) = parts[0],
+                        source.hasPrefix("./") || source.hasPrefix("../")
+                    {
                         localModuleSources.append(source)
                     }
                     if moduleCalls[name] == nil { moduleCallOrder.append(name) }

@@ -18,7 +18,8 @@ public final class ModuleLoader {
     /// The configuration files of a directory, in the order Terraform reads them (lexical).
     static func configurationFiles(in directory: String) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        return names
+        return
+            names
             .filter { ($0.hasSuffix(".tf") || $0.hasSuffix(".tf.json")) && !$0.hasPrefix(".") }
             .sorted()
             .map { PathNormalization.join(directory, $0) }
@@ -59,7 +60,8 @@ public final class ModuleLoader {
             return nil
         }
         filesParsed += 1
-        let result = path.hasSuffix(".json")
+        let result =
+            path.hasSuffix(".json")
             ? HCLParser.parseJSONFile(source: source, path: path)
             : HCLParser.parseFile(source: source, path: path)
         diagnostics += result.diagnostics

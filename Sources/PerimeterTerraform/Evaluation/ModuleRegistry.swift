@@ -23,8 +23,9 @@ struct ModuleRegistry {
     init(rootDirectory: String) {
         let manifest = PathNormalization.join(rootDirectory, ".terraform/modules/modules.json")
         guard let data = FileManager.default.contents(atPath: manifest),
-              let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let modules = json["Modules"] as? [[String: Any]] else { return }
+            let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let modules = json["Modules"] as? [[String: Any]]
+        else { return }
         for module in modules {
             guard let key = module["Key"] as? String, let dir = module["Dir"] as? String, !key.isEmpty else { continue }
             directories[key] = PathNormalization.join(rootDirectory, dir)

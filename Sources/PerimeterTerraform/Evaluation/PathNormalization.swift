@@ -1,4 +1,5 @@
 import Foundation
+
 /// Joins and normalizes paths without touching the file system, keeping relative paths relative
 /// so that locations print the way the user wrote the input.
 enum PathNormalization {

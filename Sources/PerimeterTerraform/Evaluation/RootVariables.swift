@@ -13,8 +13,9 @@ enum RootVariables {
             values[name] = parseRaw(raw, for: name, config: config, evaluator: evaluator, scope: constantScope)
         }
         for name in inputs.withheldEnvironment.sorted() where config.variables[name] != nil {
-            evaluator.warn("var.\(name) is set in the environment (TF_VAR_\(name)), which perimeter does not read so that no "
-                           + "secret reaches a report; pass it with --var or --var-file, or use --read-env-vars", at: nil)
+            evaluator.warn(
+                "var.\(name) is set in the environment (TF_VAR_\(name)), which perimeter does not read so that no "
+                    + "secret reaches a report; pass it with --var or --var-file, or use --read-env-vars", at: nil)
             values[name] = .unknown(Unknown(reason: "var.\(name) comes from the environment, which perimeter does not read"))
         }
         var files = ["terraform.tfvars", "terraform.tfvars.json"].map { PathNormalization.join(config.directory, $0) }

@@ -40,14 +40,18 @@ public enum TerraformEvaluator {
     /// Loads a root module directory, evaluates it and everything it calls, and returns every
     /// resource and data source instance. Never throws: problems are diagnostics.
     /// Share one `loader` between roots so that modules they have in common are parsed once.
-    public static func evaluate(directory: String, inputs: VariableInputs = VariableInputs(),
-                                loader: ModuleLoader) -> TerraformEvaluation {
+    public static func evaluate(
+        directory: String, inputs: VariableInputs = VariableInputs(),
+        loader: ModuleLoader
+    ) -> TerraformEvaluation {
         DeepStack.run { Evaluator(rootDirectory: directory, inputs: inputs, loader: loader).run() }
     }
 
     /// Evaluates one file as if it were the whole root module (its directory's tfvars still apply).
-    public static func evaluate(file: String, inputs: VariableInputs = VariableInputs(),
-                                loader: ModuleLoader) -> TerraformEvaluation {
+    public static func evaluate(
+        file: String, inputs: VariableInputs = VariableInputs(),
+        loader: ModuleLoader
+    ) -> TerraformEvaluation {
         let directory = PathNormalization.join(PathNormalization.normalize(file), "..")
         return DeepStack.run { Evaluator(rootDirectory: directory, rootFile: file, inputs: inputs, loader: loader).run() }
     }
@@ -67,10 +71,14 @@ public enum TerraformEvaluator {
     public static func rootModules(under path: String, loader: ModuleLoader) -> [String] {
         let candidates = TerraformDirectories.find(under: path)
         let callees = DeepStack.run {
-            Dictionary(uniqueKeysWithValues: candidates.map { directory in
-                (directory, Set(loader.load(directory: directory).localModuleSources.map { PathNormalization.join(directory, $0) })
-                    .subtracting([directory]))
-            })
+            Dictionary(
+                uniqueKeysWithValues: candidates.map { directory in
+                    (
+                        directory,
+                        Set(loader.load(directory: directory).localModuleSources.map { PathNormalization.join(directory, $0) })
+                            .subtracting([directory])
+                    )
+                })
         }
         let called = Set(callees.values.joined())
         var roots = candidates.filter { !called.contains($0) }

@@ -41,7 +41,10 @@ indirect enum TypeConstraint: Equatable {
                     self = .any
                 }
             case "object":
-                guard case .object(let items)? = arguments.first?.kind else { self = .any; return }
+                guard case .object(let items)? = arguments.first?.kind else {
+                    self = .any
+                    return
+                }
                 var attributes: [String: Attribute] = [:]
                 for item in items {
                     guard case .template(let parts) = item.key.kind, case .literal(let key)? = parts.first, parts.count == 1

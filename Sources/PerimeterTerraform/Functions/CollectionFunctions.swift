@@ -129,9 +129,10 @@ enum CollectionFunctions {
             let size = try arguments.integer(1)
             guard size >= 0 else { throw arguments.invalid(1, "the chunk size must not be negative") }
             if size == 0 || elements.isEmpty { return .list(elements.isEmpty ? [] : [.list(elements)]) }
-            return .list(stride(from: 0, to: elements.count, by: size).map { start in
-                .list(Array(elements[start..<min(start + size, elements.count)]))
-            })
+            return .list(
+                stride(from: 0, to: elements.count, by: size).map { start in
+                    .list(Array(elements[start..<min(start + size, elements.count)]))
+                })
         },
         FunctionDefinition("zipmap", .exactly(2)) { arguments in
             let keys = try arguments.strings(0)
@@ -140,7 +141,7 @@ enum CollectionFunctions {
                 throw arguments.error("'zipmap' got \(keys.count) keys but \(values.count) values")
             }
             return .object(Dictionary(zip(keys, values), uniquingKeysWith: { _, later in later }))
-        },
+        }
     ]
 
     /// Lists, tuples and sets are spliced in, recursively; anything else is an element. An unknown

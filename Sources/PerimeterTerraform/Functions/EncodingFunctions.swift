@@ -46,7 +46,7 @@ enum EncodingFunctions {
         },
         FunctionDefinition("csvdecode", .exactly(1)) { arguments in
             try CSVDecoder.decode(arguments.string(0))
-        },
+        }
     ]
 
     /// The bytes as a string when they are valid UTF-8.
@@ -65,8 +65,8 @@ enum EncodingFunctions {
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"),
-                 UInt8(ascii: "."), UInt8(ascii: "~"):
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"),
+                UInt8(ascii: "."), UInt8(ascii: "~"):
                 output.unicodeScalars.append(Unicode.Scalar(byte))
             case UInt8(ascii: " "):
                 output += "+"
@@ -136,12 +136,13 @@ enum CSVDecoder {
     static func decode(_ text: String) throws -> Value {
         let rows = try records(text)
         guard let header = rows.first else { return .list([]) }
-        return .list(try rows.dropFirst().enumerated().map { offset, row in
-            guard row.count == header.count else {
-                throw FunctionError("CSV line \(offset + 2) has \(row.count) fields, but the header has \(header.count)")
-            }
-            return .object(Dictionary(zip(header, row.map(Value.string)), uniquingKeysWith: { _, later in later }))
-        })
+        return .list(
+            try rows.dropFirst().enumerated().map { offset, row in
+                guard row.count == header.count else {
+                    throw FunctionError("CSV line \(offset + 2) has \(row.count) fields, but the header has \(header.count)")
+                }
+                return .object(Dictionary(zip(header, row.map(Value.string)), uniquingKeysWith: { _, later in later }))
+            })
     }
 
     private static func records(_ text: String) throws -> [[String]] {

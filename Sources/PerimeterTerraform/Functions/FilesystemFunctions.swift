@@ -79,7 +79,7 @@ enum FilesystemFunctions {
                 return .unknown(Unknown(reason: "pathexpand() needs HOME, which is not set"))
             }
             return .string(home + path.dropFirst())
-        },
+        }
     ]
 
     /// A relative path joined to the base directory (made absolute from the current directory).
@@ -94,8 +94,9 @@ enum FilesystemFunctions {
     static func confined(_ path: String, _ arguments: Arguments) throws -> String {
         let resolved = resolve(path, arguments.context)
         if let confinement = arguments.context.confinement, !confinement.permits(resolved) {
-            throw arguments.error("'\(path)' is outside the scanned tree '\(confinement.root)'; perimeter reads files only "
-                                  + "inside it (--allow-outside-files reads it anyway)")
+            throw arguments.error(
+                "'\(path)' is outside the scanned tree '\(confinement.root)'; perimeter reads files only "
+                    + "inside it (--allow-outside-files reads it anyway)")
         }
         return resolved
     }
@@ -106,14 +107,16 @@ enum FilesystemFunctions {
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: FileConfinement.realPath(resolved)) else { return }
         // /dev/null is empty and harmless; any other device, FIFO or socket could block or never end.
         if let type = attributes[.type] as? FileAttributeType, type != .typeRegular, type != .typeDirectory,
-           FileConfinement.realPath(resolved) != "/dev/null" {
+            FileConfinement.realPath(resolved) != "/dev/null"
+        {
             throw arguments.error("'\(path)' is not a regular file")
         }
         let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
         let limit = arguments.context.maximumFileBytes
         if size > limit {
-            throw arguments.error("'\(path)' is \(size) bytes, more than the limit of \(limit) "
-                                  + "(raise it with --limit file-bytes=N)")
+            throw arguments.error(
+                "'\(path)' is \(size) bytes, more than the limit of \(limit) "
+                    + "(raise it with --limit file-bytes=N)")
         }
     }
 

@@ -5,7 +5,7 @@ enum FormatFunctions {
         FunctionDefinition("format", .atLeast(1)) { arguments in
             .string(try format(try arguments.string(0), Array(arguments.rest(from: 1))))
         },
-        FunctionDefinition("formatlist", .atLeast(1), formatList),
+        FunctionDefinition("formatlist", .atLeast(1), formatList)
     ]
 
     /// One row per element of the list arguments; other arguments repeat on every row. A row whose
@@ -29,13 +29,14 @@ enum FormatFunctions {
             }
         }
         let rows = rowCount ?? 1
-        return .list(try (0..<rows).map { row in
-            let values = columns.enumerated().map { column, items in items?[row] ?? arguments[column + 1] }
-            if let unknown = values.lazy.compactMap(\.firstUnknown).first {
-                return .unknown(unknown.derived(through: "formatlist"))
-            }
-            return .string(try format(template, values))
-        })
+        return .list(
+            try (0..<rows).map { row in
+                let values = columns.enumerated().map { column, items in items?[row] ?? arguments[column + 1] }
+                if let unknown = values.lazy.compactMap(\.firstUnknown).first {
+                    return .unknown(unknown.derived(through: "formatlist"))
+                }
+                return .string(try format(template, values))
+            })
     }
 
     /// Formats like Go's `fmt` with Terraform's value conversions.
@@ -69,8 +70,10 @@ enum FormatFunctions {
             if index < scalars.count, scalars[index] == "[" {
                 var end = index + 1
                 while end < scalars.count, ("0"..."9").contains(scalars[end]) { end += 1 }
-                guard end < scalars.count, scalars[end] == "]", let position = Int(String(String.UnicodeScalarView(scalars[(index + 1)..<end]))),
-                      position >= 1 else {
+                guard end < scalars.count, scalars[end] == "]",
+                    let position = Int(String(String.UnicodeScalarView(scalars[(index + 1)..<end]))),
+                    position >= 1
+                else {
                     throw FunctionError("Invalid format string: bad argument index at offset \(start)")
                 }
                 nextArgument = position - 1
@@ -87,7 +90,8 @@ enum FormatFunctions {
             index += 1
             let written = String(String.UnicodeScalarView(scalars[start..<index]))
             guard nextArgument < values.count else {
-                throw FunctionError("Not enough arguments for '\(written)' at offset \(start): needs argument \(nextArgument + 1), got \(values.count)")
+                throw FunctionError(
+                    "Not enough arguments for '\(written)' at offset \(start): needs argument \(nextArgument + 1), got \(values.count)")
             }
             let value = values[nextArgument]
             used.insert(nextArgument)
@@ -164,8 +168,10 @@ struct FormatSpec {
         }
     }
 
-    private func integerDigits(_ magnitude: Double, verb: Character,
-                               unsupported: (String) -> FunctionError) throws -> String {
+    private func integerDigits(
+        _ magnitude: Double, verb: Character,
+        unsupported: (String) -> FunctionError
+    ) throws -> String {
         var digits: String
         if verb == "d" {
             digits = Value.formatNumber(magnitude)

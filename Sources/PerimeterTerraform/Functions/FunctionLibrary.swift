@@ -83,7 +83,7 @@ public enum FunctionLibrary {
             NetworkFunctions.definitions,
             TypeConversionFunctions.definitions,
             FilesystemFunctions.definitions,
-            UncomputedFunctions.definitions,
+            UncomputedFunctions.definitions
         ]
         var byName: [String: FunctionDefinition] = [:]
         for definition in families.joined() { byName[definition.name] = definition }

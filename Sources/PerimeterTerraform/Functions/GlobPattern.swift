@@ -45,7 +45,8 @@ struct GlobPattern {
 
     /// Whether `character` is in the class that starts after `[`, and the pattern after `]`.
     private static func matchClass(_ pattern: ArraySlice<Unicode.Scalar>, _ character: Unicode.Scalar)
-        -> (Bool, ArraySlice<Unicode.Scalar>)? {
+        -> (Bool, ArraySlice<Unicode.Scalar>)?
+    {
         var rest = pattern
         var negated = false
         if let first = rest.first, first == "^" || first == "!" {

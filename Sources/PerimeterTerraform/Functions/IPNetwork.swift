@@ -90,7 +90,8 @@ struct IPNetwork: Hashable {
     init?(cidr text: String) {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[1].isEmpty, parts[1].allSatisfy(\.isASCII),
-              let length = Int(parts[1]), parts[1].allSatisfy(\.isNumber) else { return nil }
+            let length = Int(parts[1]), parts[1].allSatisfy(\.isNumber)
+        else { return nil }
         if let address = IPNetwork.parseIPv4(parts[0]), length <= 32 {
             self.init(address: address, prefixLength: length, isIPv6: false)
         } else if let address = IPNetwork.parseIPv6(parts[0]), length <= 128 {
@@ -115,7 +116,8 @@ struct IPNetwork: Hashable {
         for octet in octets {
             // Terraform still reads octets with leading zeros as decimal (`010.0.0.0`).
             guard !octet.isEmpty, octet.count <= 3, octet.allSatisfy({ $0.isASCII && $0.isNumber }),
-                  let number = UInt64(octet), number <= 255 else { return nil }
+                let number = UInt64(octet), number <= 255
+            else { return nil }
             value = value << 8 | number
         }
         return Bits128(value)
@@ -144,7 +146,8 @@ struct IPNetwork: Hashable {
         var all: [UInt64]
         if let gap = halves.first {
             guard let head = groups(text[..<gap.lowerBound]), let tail = groups(text[gap.upperBound...]),
-                  head.count + tail.count < 8 else { return nil }
+                head.count + tail.count < 8
+            else { return nil }
             all = head + Array(repeating: 0, count: 8 - head.count - tail.count) + tail
         } else {
             guard let only = groups(text), only.count == 8 else { return nil }

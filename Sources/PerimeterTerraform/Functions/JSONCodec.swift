@@ -187,12 +187,14 @@ enum JSONCodec {
             case UInt8(ascii: "u"):
                 let first = try parseHex4()
                 if (0xD800..<0xDC00).contains(first), bytes.count - position >= 6,
-                   bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u") {
+                    bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u")
+                {
                     let saved = position
                     position += 2
                     let second = try parseHex4()
                     if (0xDC00..<0xE000).contains(second),
-                       let scalar = Unicode.Scalar(0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)) {
+                        let scalar = Unicode.Scalar(0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00))
+                    {
                         return scalar
                     }
                     position = saved
@@ -204,7 +206,8 @@ enum JSONCodec {
 
         mutating func parseHex4() throws -> UInt32 {
             guard bytes.count - position >= 4,
-                  let value = UInt32(String(decoding: bytes[position..<position + 4], as: UTF8.self), radix: 16) else {
+                let value = UInt32(String(decoding: bytes[position..<position + 4], as: UTF8.self), radix: 16)
+            else {
                 throw failure("invalid unicode escape")
             }
             position += 4

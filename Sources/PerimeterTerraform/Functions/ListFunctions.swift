@@ -12,12 +12,13 @@ enum ListFunctions {
         FunctionDefinition("sum", .exactly(1)) { arguments in
             let elements = try arguments.knownSequence(0)
             guard !elements.isEmpty else { throw arguments.invalid(0, "cannot sum an empty list") }
-            return .number(try elements.reduce(0) { total, element in
-                guard let number = element.toNumberValue() else {
-                    throw arguments.invalid(0, "a list of numbers is required, found \(element.typeName)")
-                }
-                return total + number
-            })
+            return .number(
+                try elements.reduce(0) { total, element in
+                    guard let number = element.toNumberValue() else {
+                        throw arguments.invalid(0, "a list of numbers is required, found \(element.typeName)")
+                    }
+                    return total + number
+                })
         },
         FunctionDefinition("transpose", .exactly(1)) { arguments in
             let fields = try arguments.wholly(0).fields ?? [:]
@@ -46,11 +47,12 @@ enum ListFunctions {
             // Keys and search set share one type, as in Terraform: ["1"] matches [1].
             let both = try CollectionFunctions.unify(keys + searchSet, arguments)
             let searched = Set(both.dropFirst(keys.count))
-            return .list(zip(values, both.prefix(keys.count)).compactMap { value, key in
-                searched.contains(key) ? value : nil
-            })
+            return .list(
+                zip(values, both.prefix(keys.count)).compactMap { value, key in
+                    searched.contains(key) ? value : nil
+                })
         },
-        FunctionDefinition("range", .between(1, 3), range),
+        FunctionDefinition("range", .between(1, 3), range)
     ]
 
     @Sendable static func range(_ arguments: Arguments) throws -> Value {
@@ -60,7 +62,9 @@ enum ListFunctions {
         let step = numbers.count == 3 ? numbers[2] : (start <= limit ? 1 : -1)
         guard step != 0 else { throw arguments.error("The step of 'range' must not be zero") }
         if (step > 0 && start > limit) || (step < 0 && start < limit) {
-            throw arguments.error("The step of 'range' must be \(step > 0 ? "negative" : "positive") to go from \(Value.formatNumber(start)) to \(Value.formatNumber(limit))")
+            throw arguments.error(
+                "The step of 'range' must be \(step > 0 ? "negative" : "positive") to go from \(Value.formatNumber(start)) to \(Value.formatNumber(limit))"
+            )
         }
         var result: [Value] = []
         var index = 0.0

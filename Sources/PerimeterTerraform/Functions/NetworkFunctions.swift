@@ -44,7 +44,7 @@ enum NetworkFunctions {
             }
             return .string(IPNetwork.format(network.mask(network.prefixLength), isIPv6: false))
         },
-        FunctionDefinition("cidrsubnets", .atLeast(1), subnets),
+        FunctionDefinition("cidrsubnets", .atLeast(1), subnets)
     ]
 
     static func prefix(_ arguments: Arguments) throws -> IPNetwork {
@@ -68,8 +68,9 @@ enum NetworkFunctions {
             }
         }
         let width = Bits128.lowOnes(network.bitWidth)
-        var current = IPNetwork(address: (network.address &- Bits128(1)) & width,
-                                prefixLength: network.prefixLength + first, isIPv6: network.isIPv6)
+        var current = IPNetwork(
+            address: (network.address &- Bits128(1)) & width,
+            prefixLength: network.prefixLength + first, isIPv6: network.isIPv6)
         var result: [Value] = []
         for bits in newBits {
             let length = network.prefixLength + bits
@@ -77,7 +78,8 @@ enum NetworkFunctions {
             let blockLast = (currentLast & current.mask(length)) | current.hostMask(length)
             let nextAddress = (blockLast &+ Bits128(1)) & width
             guard nextAddress != .zero, network.contains(nextAddress) else {
-                throw arguments.error("Not enough remaining address space for a subnet with a prefix of \(length) bits after \(current.description)")
+                throw arguments.error(
+                    "Not enough remaining address space for a subnet with a prefix of \(length) bits after \(current.description)")
             }
             current = IPNetwork(address: nextAddress, prefixLength: length, isIPv6: network.isIPv6)
             result.append(.string(current.description))

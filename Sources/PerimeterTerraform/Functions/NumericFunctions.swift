@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Numeric functions. Arguments may be numbers or strings holding decimal numbers, as Terraform
@@ -47,7 +47,7 @@ enum NumericFunctions {
                 throw arguments.error("Cannot parse '\(text)' as a base \(base) integer")
             }
             return .number(number)
-        },
+        }
     ]
 
     /// `log(8, 2)` is exactly 3 in Terraform; a quotient of natural logs can be off by one ulp,

@@ -17,7 +17,7 @@ enum RegexFunctions {
             let text = Array(try arguments.string(1).unicodeScalars)
             let matches = try run({ try regex.allMatches(in: text) }, pattern)
             return .list(matches.map { result(of: $0, in: text, regex: regex, captures: captures) })
-        },
+        }
     ]
 
     /// How a pattern's capture groups shape the result.

@@ -53,7 +53,7 @@ enum SetFunctions {
             }
             let tuples = product.map(Value.list)
             return anySet ? .set(tuples) : .list(tuples)
-        },
+        }
     ]
 
     static func makeSet(_ elements: [Value], _ arguments: Arguments) throws -> Value {

@@ -102,7 +102,7 @@ enum StringFunctions {
             let text = Array(try arguments.string(0).unicodeScalars)
             let part = Array(try arguments.string(1).unicodeScalars)
             return .bool(part.isEmpty || text.firstRange(of: part) != nil)
-        },
+        }
     ]
 
     /// Whether a known end of a partially known string decides `startswith` / `endswith`; nil when
@@ -172,7 +172,8 @@ enum StringFunctions {
 
     private static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII {
-            let isWordCharacter = ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
+            let isWordCharacter =
+                ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
                 || ("0"..."9").contains(scalar) || scalar == "_"
             return !isWordCharacter
         }

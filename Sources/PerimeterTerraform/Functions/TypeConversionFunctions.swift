@@ -56,7 +56,7 @@ enum TypeConversionFunctions {
         },
         FunctionDefinition("ephemeralasnull", .exactly(1)) { _ in
             .unknown(Unknown(reason: "perimeter does not track which values are ephemeral (ephemeralasnull())"))
-        },
+        }
     ]
 
     /// Null converts to null and an unknown stays the very same unknown; anything else is converted.

@@ -12,7 +12,7 @@ enum UncomputedFunctions {
     private static let onlyAfterApply: [(String, Arity)] = [
         ("timestamp", .exactly(0)),
         ("uuid", .exactly(0)),
-        ("bcrypt", .between(1, 2)),
+        ("bcrypt", .between(1, 2))
     ]
 
     private static let notComputed: [(String, Arity)] = [
@@ -35,19 +35,21 @@ enum UncomputedFunctions {
         ("formatdate", .exactly(2)),
         ("timeadd", .exactly(2)),
         ("timecmp", .exactly(2)),
-        ("templatestring", .exactly(2)),
+        ("templatestring", .exactly(2))
     ]
 
-    static let definitions: [FunctionDefinition] = onlyAfterApply.map { name, arity in
-        FunctionDefinition(name, arity) { _ in .unknown(Unknown(reason: "\(name)() is known only after apply")) }
-    } + notComputed.map { name, arity in
-        FunctionDefinition(name, arity) { _ in .unknown(Unknown(reason: "\(name)() is not computed by perimeter")) }
-    } + [
-        FunctionDefinition("list", .atLeast(0)) { _ in
-            throw FunctionError("The 'list' function was removed in Terraform 0.15; use tolist([...]) instead")
-        },
-        FunctionDefinition("map", .atLeast(0)) { _ in
-            throw FunctionError("The 'map' function was removed in Terraform 0.15; use tomap({...}) instead")
-        },
-    ]
+    static let definitions: [FunctionDefinition] =
+        onlyAfterApply.map { name, arity in
+            FunctionDefinition(name, arity) { _ in .unknown(Unknown(reason: "\(name)() is known only after apply")) }
+        }
+        + notComputed.map { name, arity in
+            FunctionDefinition(name, arity) { _ in .unknown(Unknown(reason: "\(name)() is not computed by perimeter")) }
+        } + [
+            FunctionDefinition("list", .atLeast(0)) { _ in
+                throw FunctionError("The 'list' function was removed in Terraform 0.15; use tolist([...]) instead")
+            },
+            FunctionDefinition("map", .atLeast(0)) { _ in
+                throw FunctionError("The 'map' function was removed in Terraform 0.15; use tomap({...}) instead")
+            }
+        ]
 }

@@ -197,7 +197,8 @@ struct YAMLDecoder {
         while true {
             skipBlank()
             guard index < lines.count, YAMLDecoder.indentation(lines[index]) == indent,
-                  !YAMLDecoder.isDocumentMarker(lines[index]) else { break }
+                !YAMLDecoder.isDocumentMarker(lines[index])
+            else { break }
             guard let entry = YAMLDecoder.splitKey(YAMLDecoder.content(lines[index])) else {
                 throw failure("expected a mapping key")
             }
@@ -210,7 +211,8 @@ struct YAMLDecoder {
             }
             skipBlank()
             if index < lines.count, YAMLDecoder.indentation(lines[index]) == indent,
-               YAMLDecoder.isSequenceEntry(YAMLDecoder.content(lines[index])) {
+                YAMLDecoder.isSequenceEntry(YAMLDecoder.content(lines[index]))
+            {
                 fields[keyText] = try parseSequence(indent: indent)
             } else {
                 fields[keyText] = try parseNode(parentIndent: indent)

@@ -7,7 +7,13 @@ enum YAMLFlowParser {
         var escaped = false
         for scalar in text.unicodeScalars {
             if let open = quote {
-                if escaped { escaped = false } else if open == "\"", scalar == "\\" { escaped = true } else if scalar == open { quote = nil }
+                if escaped {
+                    escaped = false
+                } else if open == "\"", scalar == "\\" {
+                    escaped = true
+                } else if scalar == open {
+                    quote = nil
+                }
                 continue
             }
             switch scalar {
@@ -142,7 +148,7 @@ enum YAMLEscapes {
         let simple: [Unicode.Scalar: String] = [
             "0": "\u{0}", "a": "\u{7}", "b": "\u{8}", "t": "\t", "\t": "\t", "n": "\n", "v": "\u{B}",
             "f": "\u{C}", "r": "\r", "e": "\u{1B}", " ": " ", "\"": "\"", "/": "/", "\\": "\\",
-            "N": "\u{85}", "_": "\u{A0}", "L": "\u{2028}", "P": "\u{2029}", "\n": "",
+            "N": "\u{85}", "_": "\u{A0}", "L": "\u{2028}", "P": "\u{2029}", "\n": ""
         ]
         if let text = simple[selector] { return (text, 1) }
         let width: Int
@@ -153,8 +159,9 @@ enum YAMLEscapes {
         default: throw FunctionError("Invalid YAML escape '\\\(selector)'")
         }
         guard position + width < scalars.count,
-              let code = UInt32(String(String.UnicodeScalarView(scalars[(position + 1)...(position + width)])), radix: 16),
-              let scalar = Unicode.Scalar(code) else {
+            let code = UInt32(String(String.UnicodeScalarView(scalars[(position + 1)...(position + width)])), radix: 16),
+            let scalar = Unicode.Scalar(code)
+        else {
             throw FunctionError("Invalid YAML escape '\\\(selector)'")
         }
         return (String(scalar), 1 + width)

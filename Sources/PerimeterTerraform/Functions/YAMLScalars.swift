@@ -22,14 +22,16 @@ enum YAMLScalars {
     static func timestamp(_ text: String) -> String? {
         var reader = Reader(scalars: Array(text.unicodeScalars))
         guard let year = reader.digits(4...4), reader.skip("-"), let month = reader.digits(1...2), reader.skip("-"),
-              let day = reader.digits(1...2), (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day) else {
+            let day = reader.digits(1...2), (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day)
+        else {
             return nil
         }
         let date = pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
         if reader.atEnd { return date + "T00:00:00Z" }
         guard let separator = reader.next(), separator == "T" || separator == "t" || separator == " " else { return nil }
         guard let hour = reader.digits(1...2), reader.skip(":"), let minute = reader.digits(1...2), reader.skip(":"),
-              let second = reader.digits(1...2), hour < 24, minute < 60, second < 60 else {
+            let second = reader.digits(1...2), hour < 24, minute < 60, second < 60
+        else {
             return nil
         }
         if reader.skip("."), reader.digits(1...9) == nil { return nil }
@@ -37,7 +39,8 @@ enum YAMLScalars {
         if separator == " " { return reader.atEnd ? time + "Z" : nil }
         if reader.skip("Z"), reader.atEnd { return time + "Z" }
         guard let sign = reader.next(), sign == "+" || sign == "-", let zoneHour = reader.digits(2...2), reader.skip(":"),
-              let zoneMinute = reader.digits(2...2), reader.atEnd, zoneHour < 24, zoneMinute < 60 else {
+            let zoneMinute = reader.digits(2...2), reader.atEnd, zoneHour < 24, zoneMinute < 60
+        else {
             return nil
         }
         if zoneHour == 0, zoneMinute == 0 { return time + "Z" }

@@ -26,10 +26,11 @@ enum ComputeMapping {
         if name == nil, case .known(let prefix)? = fields.string("name_prefix") {
             name = .unknown("the name is generated from name_prefix '\(prefix)'")
         }
-        context.snapshot.launchTemplates.append(LaunchTemplate(
-            key: instance.address, provenance: fields.provenance(), id: fields.string("id")?.value, name: name,
-            securityGroups: securityGroups, setsSecurityGroups: setsSecurityGroups,
-            metadataOptions: metadataOptions(fields), userData: userData(fields), tags: fields.stringMap("tags")))
+        context.snapshot.launchTemplates.append(
+            LaunchTemplate(
+                key: instance.address, provenance: fields.provenance(), id: fields.string("id")?.value, name: name,
+                securityGroups: securityGroups, setsSecurityGroups: setsSecurityGroups,
+                metadataOptions: metadataOptions(fields), userData: userData(fields), tags: fields.stringMap("tags")))
         kubeletSettings(fields, instance, context)
     }
 
@@ -37,8 +38,10 @@ enum ComputeMapping {
     /// (`bootstrap.sh --kubelet-extra-args`, nodeadm NodeConfig, MIME parts). Findings point at `user_data`.
     static func kubeletSettings(_ fields: Fields, _ instance: ResourceInstance, _ context: MappingContext) {
         let path = fields.string("user_data") != nil ? "user_data" : "user_data_base64"
-        if let settings = LaunchTemplateKubelet.settings(userData: userData(fields), key: instance.address, provenance: fields.provenance(),
-                                                         location: MappingContext.location(in: instance, path: path)) {
+        if let settings = LaunchTemplateKubelet.settings(
+            userData: userData(fields), key: instance.address, provenance: fields.provenance(),
+            location: MappingContext.location(in: instance, path: path))
+        {
             context.snapshot.kubeletSettings.append(settings)
         }
     }
@@ -48,8 +51,9 @@ enum ComputeMapping {
         guard let options = fields.block("metadata_options") else {
             return fields.unknownBlockReason("metadata_options").map { MetadataOptions(httpTokens: .unknown($0)) }
         }
-        return MetadataOptions(httpTokens: options.string("http_tokens"), httpEndpoint: options.string("http_endpoint"),
-                               hopLimit: options.int("http_put_response_hop_limit"))
+        return MetadataOptions(
+            httpTokens: options.string("http_tokens"), httpEndpoint: options.string("http_endpoint"),
+            hopLimit: options.int("http_put_response_hop_limit"))
     }
 
     /// User data as text: base64 is decoded (launch templates require it), plain text is kept.
@@ -71,27 +75,31 @@ enum ComputeMapping {
         var tags: [String: String] = [:]
         for block in fields.blocks("tag") + fields.blocks("tags") {
             guard case .known(let tag) = block, case .known(let key)? = tag.string("key"),
-                  case .known(let value)? = tag.string("value") else { continue }
+                case .known(let value)? = tag.string("value")
+            else { continue }
             tags[key] = value
         }
         var name = fields.string("name")
         if name == nil, case .known(let prefix)? = fields.string("name_prefix") {
             name = .unknown("the name is generated from name_prefix '\(prefix)'")
         }
-        context.snapshot.autoScalingGroups.append(AutoScalingGroup(
-            key: instance.address, provenance: fields.provenance(), name: name, launchTemplate: launchTemplate, tags: tags))
+        context.snapshot.autoScalingGroups.append(
+            AutoScalingGroup(
+                key: instance.address, provenance: fields.provenance(), name: name, launchTemplate: launchTemplate, tags: tags))
     }
 
     static func mapInstance(_ instance: ResourceInstance, _ context: MappingContext) {
         let fields = context.fields(of: instance)
-        let securityGroups = fields.references("vpc_security_group_ids", to: .securityGroup)
+        let securityGroups =
+            fields.references("vpc_security_group_ids", to: .securityGroup)
             + fields.references("security_groups", to: .securityGroup)
-        context.snapshot.instances.append(Instance(
-            key: instance.address, provenance: fields.provenance(), id: fields.string("id")?.value,
-            securityGroups: securityGroups, subnet: fields.reference("subnet_id", to: .subnet),
-            sourceDestCheck: fields.bool("source_dest_check"), metadataOptions: metadataOptions(fields),
-            privateIP: fields.string("private_ip")?.value, publicIP: fields.string("public_ip")?.value,
-            tags: fields.stringMap("tags")))
+        context.snapshot.instances.append(
+            Instance(
+                key: instance.address, provenance: fields.provenance(), id: fields.string("id")?.value,
+                securityGroups: securityGroups, subnet: fields.reference("subnet_id", to: .subnet),
+                sourceDestCheck: fields.bool("source_dest_check"), metadataOptions: metadataOptions(fields),
+                privateIP: fields.string("private_ip")?.value, publicIP: fields.string("public_ip")?.value,
+                tags: fields.stringMap("tags")))
         kubeletSettings(fields, instance, context)
     }
 }

@@ -17,17 +17,18 @@ enum GCPFirewallMapping {
         case nil:
             break
         }
-        context.snapshot.gcpFirewalls.append(GCPFirewall(
-            key: instance.address, provenance: fields.provenance(),
-            name: fields.string("name") ?? .unknown("\(instance.address): name is not set"),
-            direction: direction,
-            disabled: fields.bool("disabled") ?? .known(false),
-            allowed: permissions(fields, "allow"), denied: permissions(fields, "deny"),
-            sourceRanges: fields.strings("source_ranges") ?? .known([]),
-            targetTags: fields.strings("target_tags") ?? .known([]),
-            priority: fields.int("priority") ?? .known(1000),
-            network: network(fields.reference("network", to: .gcpNetwork)),
-            targetServiceAccounts: fields.strings("target_service_accounts")))
+        context.snapshot.gcpFirewalls.append(
+            GCPFirewall(
+                key: instance.address, provenance: fields.provenance(),
+                name: fields.string("name") ?? .unknown("\(instance.address): name is not set"),
+                direction: direction,
+                disabled: fields.bool("disabled") ?? .known(false),
+                allowed: permissions(fields, "allow"), denied: permissions(fields, "deny"),
+                sourceRanges: fields.strings("source_ranges") ?? .known([]),
+                targetTags: fields.strings("target_tags") ?? .known([]),
+                priority: fields.int("priority") ?? .known(1000),
+                network: network(fields.reference("network", to: .gcpNetwork)),
+                targetServiceAccounts: fields.strings("target_service_accounts")))
     }
 
     /// `network` is a name, a self link or a reference to a `google_compute_network`: links are cut to the name,
@@ -44,8 +45,9 @@ enum GCPFirewallMapping {
             case .unknown(let reason, _):
                 return GCPFirewall.Permission(ipProtocol: .unknown(reason), ports: .unknown(reason))
             case .known(let permission):
-                return GCPFirewall.Permission(ipProtocol: SecurityGroupRuleReading.ipProtocol(permission, "protocol"),
-                                              ports: ports(permission))
+                return GCPFirewall.Permission(
+                    ipProtocol: SecurityGroupRuleReading.ipProtocol(permission, "protocol"),
+                    ports: ports(permission))
             }
         }
     }
@@ -56,8 +58,9 @@ enum GCPFirewallMapping {
         var ranges: [PortRange] = []
         for text in list {
             guard let range = portRange(text) else {
-                fields.context.warn("\(fields.path(of: "ports")) has '\(text)', which is not a port or a port range",
-                                    instance: fields.instance, path: fields.path(of: "ports"))
+                fields.context.warn(
+                    "\(fields.path(of: "ports")) has '\(text)', which is not a port or a port range",
+                    instance: fields.instance, path: fields.path(of: "ports"))
                 return .unknown("port '\(text)' is not valid")
             }
             ranges.append(range)
@@ -80,8 +83,8 @@ enum GCPFirewallMapping {
     }
 }
 
-private extension Substring {
-    var trimmingSpaces: Substring {
+extension Substring {
+    fileprivate var trimmingSpaces: Substring {
         var text = self
         while text.first == " " { text.removeFirst() }
         while text.last == " " { text.removeLast() }

@@ -8,9 +8,10 @@ enum IAMMapping {
         if name == nil, case .known(let prefix)? = fields.string("name_prefix") {
             name = .unknown("the name is generated from name_prefix '\(prefix)'")
         }
-        context.snapshot.iamRoles.append(IAMRole(
-            key: instance.address, provenance: fields.provenance(), name: name, arn: fields.string("arn")?.value,
-            assumeRolePolicy: trustPolicy(fields, context)))
+        context.snapshot.iamRoles.append(
+            IAMRole(
+                key: instance.address, provenance: fields.provenance(), name: name, arn: fields.string("arn")?.value,
+                assumeRolePolicy: trustPolicy(fields, context)))
     }
 
     /// The trust policy as JSON: a literal or `jsonencode` string, or rendered from the
@@ -27,8 +28,9 @@ enum IAMMapping {
             return .known(JSONText.encode(fields.value("assume_role_policy") ?? .null))
         case .unknown(let unknown)?:
             guard let resource = unknown.resource, let document = context.index.instances[resource],
-                  document.mode == .data, document.type == "aws_iam_policy_document",
-                  ["json", "minified_json"].contains(unknown.attribute ?? "") else {
+                document.mode == .data, document.type == "aws_iam_policy_document",
+                ["json", "minified_json"].contains(unknown.attribute ?? "")
+            else {
                 return .unknown(unknown.reason)
             }
             if case .string(let json)? = document.values["json"], !json.isEmpty { return .known(json) }
@@ -40,9 +42,10 @@ enum IAMMapping {
 
     static func mapOIDCProvider(_ instance: ResourceInstance, _ context: MappingContext) {
         let fields = context.fields(of: instance)
-        context.snapshot.oidcProviders.append(OIDCProvider(
-            key: instance.address, provenance: fields.provenance(),
-            url: fields.string("url") ?? .unknown("\(instance.address): url is not set"),
-            clientIDs: fields.strings("client_id_list") ?? .known([]), arn: fields.string("arn")?.value))
+        context.snapshot.oidcProviders.append(
+            OIDCProvider(
+                key: instance.address, provenance: fields.provenance(),
+                url: fields.string("url") ?? .unknown("\(instance.address): url is not set"),
+                clientIDs: fields.strings("client_id_list") ?? .known([]), arn: fields.string("arn")?.value))
     }
 }

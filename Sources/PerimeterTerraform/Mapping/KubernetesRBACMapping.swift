@@ -5,9 +5,11 @@ import PerimeterModel
 /// manifests give, each with its Terraform address and file:line. A value Terraform knows only after
 /// apply leaves the part it decides out (a role name unknown: the binding refers to no role).
 enum KubernetesRBACMapping {
-    static let types: Set<String> = ["kubernetes_cluster_role", "kubernetes_cluster_role_v1", "kubernetes_role", "kubernetes_role_v1",
-                                     "kubernetes_cluster_role_binding", "kubernetes_cluster_role_binding_v1",
-                                     "kubernetes_role_binding", "kubernetes_role_binding_v1"]
+    static let types: Set<String> = [
+        "kubernetes_cluster_role", "kubernetes_cluster_role_v1", "kubernetes_role", "kubernetes_role_v1",
+        "kubernetes_cluster_role_binding", "kubernetes_cluster_role_binding_v1",
+        "kubernetes_role_binding", "kubernetes_role_binding_v1"
+    ]
 
     static func map(_ instance: ResourceInstance, _ context: MappingContext) {
         let fields = context.fields(of: instance)
@@ -46,16 +48,18 @@ enum KubernetesRBACMapping {
         }
         var provenance = fields.provenance()
         provenance.resource = instance.address
-        return KubeObjectMeta(kind: kind, apiVersion: "rbac.authorization.k8s.io/v1", namespace: namespace, name: name,
-                              labels: metadata.stringMap("labels"), annotations: metadata.stringMap("annotations"), provenance: provenance)
+        return KubeObjectMeta(
+            kind: kind, apiVersion: "rbac.authorization.k8s.io/v1", namespace: namespace, name: name,
+            labels: metadata.stringMap("labels"), annotations: metadata.stringMap("annotations"), provenance: provenance)
     }
 
     private static func role(_ fields: Fields, meta: KubeObjectMeta, isCluster: Bool) -> KubeRole {
         let rules = fields.blocks("rule").compactMap { block -> PolicyRule? in
             guard case .known(let rule) = block else { return nil }
             func list(_ name: String) -> [String] { rule.strings(name)?.value ?? [] }
-            return PolicyRule(verbs: list("verbs"), apiGroups: list("api_groups"), resources: list("resources"),
-                              resourceNames: list("resource_names"), nonResourceURLs: list("non_resource_urls"))
+            return PolicyRule(
+                verbs: list("verbs"), apiGroups: list("api_groups"), resources: list("resources"),
+                resourceNames: list("resource_names"), nonResourceURLs: list("non_resource_urls"))
         }
         var selectors: [LabelSelector]?
         if isCluster, let aggregation = fields.block("aggregation_rule") {
@@ -63,7 +67,8 @@ enum KubernetesRBACMapping {
                 guard case .known(let selector) = block else { return nil }
                 let expressions = selector.blocks("match_expressions").compactMap { expression -> LabelSelector.Requirement? in
                     guard case .known(let requirement) = expression, case .known(let key)? = requirement.string("key"),
-                          case .known(let op)? = requirement.string("operator") else { return nil }
+                        case .known(let op)? = requirement.string("operator")
+                    else { return nil }
                     return LabelSelector.Requirement(key: key, operator: op, values: requirement.strings("values")?.value ?? [])
                 }
                 return LabelSelector(matchLabels: selector.stringMap("match_labels"), matchExpressions: expressions)
@@ -86,10 +91,12 @@ enum KubernetesRBACMapping {
         }
         let subjects = fields.blocks("subject").compactMap { block -> KubeSubject? in
             guard case .known(let subject) = block, case .known(let kind)? = subject.string("kind"),
-                  case .known(let name)? = subject.string("name") else { return nil }
+                case .known(let name)? = subject.string("name")
+            else { return nil }
             let namespace = subject.string("namespace")?.value ?? ""
-            return KubeSubject(kind: kind, name: name, namespace: namespace,
-                               location: fields.context.provenance(fields.instance, path: subject.path).location)
+            return KubeSubject(
+                kind: kind, name: name, namespace: namespace,
+                location: fields.context.provenance(fields.instance, path: subject.path).location)
         }
         return KubeRoleBinding(meta: meta, roleKind: roleKind, roleName: roleName, subjects: subjects)
     }

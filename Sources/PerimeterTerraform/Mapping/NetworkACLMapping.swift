@@ -12,20 +12,23 @@ enum NetworkACLMapping {
                 case .known(let entry):
                     entries.append(self.entry(entry, direction: direction, number: "rule_no", action: "action"))
                 case .unknown(let reason, let path):
-                    entries.append(NetworkACL.Entry(
-                        provenance: context.provenance(instance, path: path), ruleNumber: .unknown(reason), direction: direction,
-                        allow: .unknown(reason), ipProtocol: .unknown(reason), ports: .unknown(reason), cidr: .unknown(reason)))
+                    entries.append(
+                        NetworkACL.Entry(
+                            provenance: context.provenance(instance, path: path), ruleNumber: .unknown(reason), direction: direction,
+                            allow: .unknown(reason), ipProtocol: .unknown(reason), ports: .unknown(reason), cidr: .unknown(reason)))
                 }
             }
         }
         var vpc = fields.reference("vpc_id", to: .vpc)
         if vpc == nil, case .unknown(let unknown)? = fields.value("default_network_acl_id"), let resource = unknown.resource,
-           ResourceKind.vpc.types.contains(ResourceAddress.type(of: resource) ?? "") {
+            ResourceKind.vpc.types.contains(ResourceAddress.type(of: resource) ?? "")
+        {
             vpc = .key(resource)
         }
-        context.snapshot.networkACLs.append(NetworkACL(
-            key: instance.address, provenance: fields.provenance(), vpc: vpc,
-            subnets: fields.references("subnet_ids", to: .subnet), entries: entries))
+        context.snapshot.networkACLs.append(
+            NetworkACL(
+                key: instance.address, provenance: fields.provenance(), vpc: vpc,
+                subnets: fields.references("subnet_ids", to: .subnet), entries: entries))
     }
 
     /// `aws_network_acl_rule`.
@@ -64,8 +67,9 @@ enum NetworkACLMapping {
             case "allow": allow = .known(true)
             case "deny": allow = .known(false)
             default:
-                fields.context.warn("\(fields.path(of: action)) must be \"allow\" or \"deny\", not '\(text)'",
-                                    instance: fields.instance, path: fields.path(of: action))
+                fields.context.warn(
+                    "\(fields.path(of: action)) must be \"allow\" or \"deny\", not '\(text)'",
+                    instance: fields.instance, path: fields.path(of: action))
                 allow = .unknown("action '\(text)' is not valid")
             }
         case .unknown(let reason)?: allow = .unknown(reason)

@@ -149,7 +149,8 @@ extension MappingContext {
             return .unknown(unknown.reason)
         }
         if kind == .securityGroup, address.type == "aws_eks_cluster",
-           let attribute = unknown.attribute, Self.isClusterSecurityGroupAttribute(attribute) {
+            let attribute = unknown.attribute, Self.isClusterSecurityGroupAttribute(attribute)
+        {
             return .key(clusterSecurityGroupKey(resource))
         }
         guard kind.types.contains(address.type) else { return .unknown(unknown.reason) }

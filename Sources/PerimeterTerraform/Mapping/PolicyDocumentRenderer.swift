@@ -37,8 +37,10 @@ enum PolicyDocumentRenderer {
         var members: [(String, JSONText.Node)] = []
         if let sid = try string(fields["sid"]) { members.append(("Sid", .string(sid))) }
         members.append(("Effect", .string(try string(fields["effect"]) ?? "Allow")))
-        for (name, key) in [("actions", "Action"), ("not_actions", "NotAction"), ("resources", "Resource"),
-                            ("not_resources", "NotResource")] {
+        for (name, key) in [
+            ("actions", "Action"), ("not_actions", "NotAction"), ("resources", "Resource"),
+            ("not_resources", "NotResource")
+        ] {
             let items = try strings(fields[name])
             if !items.isEmpty { members.append((key, collapse(items))) }
         }
@@ -78,9 +80,10 @@ enum PolicyDocumentRenderer {
             valuesByKey[test + "\u{0}" + variable, default: []] += try strings(block["values"])
         }
         guard !tests.isEmpty else { return nil }
-        return .object(tests.map { test in
-            (test, .object((variablesByTest[test] ?? []).map { ($0, collapse(valuesByKey[test + "\u{0}" + $0] ?? [])) }))
-        })
+        return .object(
+            tests.map { test in
+                (test, .object((variablesByTest[test] ?? []).map { ($0, collapse(valuesByKey[test + "\u{0}" + $0] ?? [])) }))
+            })
     }
 
     /// One value as a string, a list as an array, as the provider writes them.

@@ -13,9 +13,10 @@ enum SecurityGroupMapping {
             name = .unknown("the name is generated from name_prefix '\(prefix)'")
         }
         if instance.type == "aws_default_security_group" { name = name ?? .known("default") }
-        context.snapshot.securityGroups.append(SecurityGroup(
-            key: key, provenance: fields.provenance(), id: fields.string("id")?.value, name: name,
-            vpc: fields.reference("vpc_id", to: .vpc)))
+        context.snapshot.securityGroups.append(
+            SecurityGroup(
+                key: key, provenance: fields.provenance(), id: fields.string("id")?.value, name: name,
+                vpc: fields.reference("vpc_id", to: .vpc)))
 
         for direction in [TrafficDirection.ingress, .egress] {
             for block in fields.blocks(direction.rawValue) {
@@ -23,8 +24,9 @@ enum SecurityGroupMapping {
                 case .known(let rule):
                     context.snapshot.securityGroupRules.append(inlineRule(rule, group: .key(key), direction: direction))
                 case .unknown(let reason, let path):
-                    context.snapshot.securityGroupRules.append(Rules.unknownRule(
-                        instance, path: path, group: .key(key), direction: direction, reason: reason, context: context))
+                    context.snapshot.securityGroupRules.append(
+                        Rules.unknownRule(
+                            instance, path: path, group: .key(key), direction: direction, reason: reason, context: context))
                 }
             }
         }
@@ -37,19 +39,22 @@ enum SecurityGroupMapping {
         endpoints += fields.references("prefix_list_ids", to: .prefixList).map(RuleEndpoint.prefixList)
         endpoints += fields.references("security_groups", to: .securityGroup).map { Rules.securityGroupSource($0, group: group) }
         if let selfSource = Rules.selfSource(fields) { endpoints.append(selfSource) }
-        return SecurityGroupRule(provenance: fields.provenance(), group: group, direction: direction, ipProtocol: ipProtocol,
-                                 ports: ports, endpoints: endpoints, description: Rules.description(fields))
+        return SecurityGroupRule(
+            provenance: fields.provenance(), group: group, direction: direction, ipProtocol: ipProtocol,
+            ports: ports, endpoints: endpoints, description: Rules.description(fields))
     }
 
     /// `aws_security_group_rule`.
     static func mapRule(_ instance: ResourceInstance, _ context: MappingContext) {
         let fields = context.fields(of: instance)
         guard let direction = Rules.direction(fields.string("type")) else {
-            context.warn("type must be \"ingress\" or \"egress\"; the rule cannot be placed and is left out",
-                         instance: instance, path: "type")
+            context.warn(
+                "type must be \"ingress\" or \"egress\"; the rule cannot be placed and is left out",
+                instance: instance, path: "type")
             return
         }
-        let group = fields.reference("security_group_id", to: .securityGroup)
+        let group =
+            fields.reference("security_group_id", to: .securityGroup)
             ?? .unknown("\(instance.address): security_group_id is not set")
         let (ipProtocol, ports) = Rules.protocolAndPorts(fields, protocolField: "protocol")
         var endpoints = Rules.cidrs(fields, "cidr_blocks") + Rules.cidrs(fields, "ipv6_cidr_blocks")
@@ -58,15 +63,17 @@ enum SecurityGroupMapping {
             endpoints.append(Rules.securityGroupSource(source, group: group))
         }
         if let selfSource = Rules.selfSource(fields) { endpoints.append(selfSource) }
-        context.snapshot.securityGroupRules.append(SecurityGroupRule(
-            provenance: fields.provenance(), group: group, direction: direction, ipProtocol: ipProtocol, ports: ports,
-            endpoints: endpoints, description: Rules.description(fields)))
+        context.snapshot.securityGroupRules.append(
+            SecurityGroupRule(
+                provenance: fields.provenance(), group: group, direction: direction, ipProtocol: ipProtocol, ports: ports,
+                endpoints: endpoints, description: Rules.description(fields)))
     }
 
     /// `aws_vpc_security_group_ingress_rule` and `aws_vpc_security_group_egress_rule`: one source each.
     static func mapVPCRule(_ instance: ResourceInstance, direction: TrafficDirection, _ context: MappingContext) {
         let fields = context.fields(of: instance)
-        let group = fields.reference("security_group_id", to: .securityGroup)
+        let group =
+            fields.reference("security_group_id", to: .securityGroup)
             ?? .unknown("\(instance.address): security_group_id is not set")
         let (ipProtocol, ports) = Rules.protocolAndPorts(fields, protocolField: "ip_protocol")
         var endpoints: [RuleEndpoint] = []
@@ -76,9 +83,10 @@ enum SecurityGroupMapping {
             endpoints.append(Rules.securityGroupSource(source, group: group))
         }
         if let prefixList = fields.reference("prefix_list_id", to: .prefixList) { endpoints.append(.prefixList(prefixList)) }
-        context.snapshot.securityGroupRules.append(SecurityGroupRule(
-            provenance: fields.provenance(), group: group, direction: direction, ipProtocol: ipProtocol, ports: ports,
-            endpoints: endpoints, description: Rules.description(fields)))
+        context.snapshot.securityGroupRules.append(
+            SecurityGroupRule(
+                provenance: fields.provenance(), group: group, direction: direction, ipProtocol: ipProtocol, ports: ports,
+                endpoints: endpoints, description: Rules.description(fields)))
     }
 
     /// `aws_ec2_managed_prefix_list` with its `entry` blocks.
@@ -99,8 +107,10 @@ enum SecurityGroupMapping {
                 break
             }
         }
-        context.snapshot.prefixLists.append(PrefixList(key: instance.address, provenance: fields.provenance(),
-                                                       name: fields.string("name")?.value, entries: entries))
+        context.snapshot.prefixLists.append(
+            PrefixList(
+                key: instance.address, provenance: fields.provenance(),
+                name: fields.string("name")?.value, entries: entries))
     }
 
     /// `aws_ec2_managed_prefix_list_entry`: adds one CIDR to its list.

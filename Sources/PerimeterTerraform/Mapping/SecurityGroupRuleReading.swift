@@ -4,8 +4,10 @@ import PerimeterModel
 enum SecurityGroupRuleReading {
     /// The protocol and port range of a rule. Protocol `-1` (all) and ICMP ignore ports; a protocol
     /// number without ports (such as 50, ESP) covers every port.
-    static func protocolAndPorts(_ fields: Fields, protocolField: String, from: String = "from_port",
-                                 to: String = "to_port") -> (Resolved<IPProtocol>, Resolved<PortRange>) {
+    static func protocolAndPorts(
+        _ fields: Fields, protocolField: String, from: String = "from_port",
+        to: String = "to_port"
+    ) -> (Resolved<IPProtocol>, Resolved<PortRange>) {
         let ipProtocol = self.ipProtocol(fields, protocolField)
         switch ipProtocol {
         case .known(.all), .known(.icmp), .known(.icmpv6):
@@ -23,8 +25,9 @@ enum SecurityGroupRuleReading {
             return .unknown(reason)
         case .known(let text)?:
             if let parsed = parse(text) { return .known(parsed) }
-            fields.context.warn("\(fields.path(of: name)) '\(text)' is not an IP protocol", instance: fields.instance,
-                                path: fields.path(of: name))
+            fields.context.warn(
+                "\(fields.path(of: name)) '\(text)' is not an IP protocol", instance: fields.instance,
+                path: fields.path(of: name))
             return .unknown("protocol '\(text)' is not valid")
         }
     }
@@ -61,13 +64,15 @@ enum SecurityGroupRuleReading {
     /// ports (its checks undecided) and a warning at the field, never read as some other range.
     private static func checked(_ low: Int, _ high: Int, _ fields: Fields, from: String, to: String) -> Resolved<PortRange> {
         for (name, port) in [(from, low), (to, high)] where !(-1...65535).contains(port) {
-            fields.context.warn("\(fields.path(of: name)) \(port) is not a port (0 to 65535, or -1 for all)",
-                                instance: fields.instance, path: fields.path(of: name))
+            fields.context.warn(
+                "\(fields.path(of: name)) \(port) is not a port (0 to 65535, or -1 for all)",
+                instance: fields.instance, path: fields.path(of: name))
             return .unknown("\(fields.instance.address).\(fields.path(of: name)) = \(port) is not a port")
         }
         if low > high && low >= 0 && high >= 0 {
-            fields.context.warn("\(fields.path(of: from)) \(low) is above \(fields.path(of: to)) \(high)",
-                                instance: fields.instance, path: fields.path(of: from))
+            fields.context.warn(
+                "\(fields.path(of: from)) \(low) is above \(fields.path(of: to)) \(high)",
+                instance: fields.instance, path: fields.path(of: from))
             return .unknown("\(fields.instance.address): port range \(low)-\(high) runs backwards")
         }
         return .known(range(low, high))
@@ -107,7 +112,8 @@ enum SecurityGroupRuleReading {
     /// `999.1.1.1/8` and `"0.0.0.0/0 "` (AWS rejects the space) are neither dropped nor read as something else.
     static func validated(_ text: String, _ fields: Fields, _ name: String) -> RuleEndpoint {
         guard CIDR(strictly: text) == nil else { return .cidr(text) }
-        fields.context.warn("\(fields.path(of: name)) '\(text)' is not a CIDR block", instance: fields.instance, path: fields.path(of: name))
+        fields.context.warn(
+            "\(fields.path(of: name)) '\(text)' is not a CIDR block", instance: fields.instance, path: fields.path(of: name))
         return .unknown("\(fields.instance.address).\(fields.path(of: name)): '\(text)' is not a CIDR block")
     }
 
@@ -137,9 +143,12 @@ enum SecurityGroupRuleReading {
 
     /// A rule the input cannot spell out (a dynamic block over an unknown collection, an unknown list
     /// element): kept, so a check sees that something there may allow traffic.
-    static func unknownRule(_ instance: ResourceInstance, path: String, group: ObjectRef, direction: TrafficDirection,
-                            reason: String, context: MappingContext) -> SecurityGroupRule {
-        SecurityGroupRule(provenance: context.provenance(instance, path: path), group: group, direction: direction,
-                          ipProtocol: .unknown(reason), ports: .unknown(reason), endpoints: [.unknown(reason)])
+    static func unknownRule(
+        _ instance: ResourceInstance, path: String, group: ObjectRef, direction: TrafficDirection,
+        reason: String, context: MappingContext
+    ) -> SecurityGroupRule {
+        SecurityGroupRule(
+            provenance: context.provenance(instance, path: path), group: group, direction: direction,
+            ipProtocol: .unknown(reason), ports: .unknown(reason), endpoints: [.unknown(reason)])
     }
 }

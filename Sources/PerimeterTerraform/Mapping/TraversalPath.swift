@@ -129,7 +129,8 @@ struct ResourceAddress: Hashable, Sendable {
             position += 1
         }
         guard position + 1 < steps.count, case .name(let type) = steps[position], case .name(let name) = steps[position + 1],
-              mode == .data || !Self.nonResourceRoots.contains(type) else { return nil }
+            mode == .data || !Self.nonResourceRoots.contains(type)
+        else { return nil }
         position += 2
         var key: ResourceInstance.Key?
         if position < steps.count, case .index(let index) = steps[position] {

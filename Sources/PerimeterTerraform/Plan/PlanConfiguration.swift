@@ -1,4 +1,5 @@
 import PerimeterModel
+
 /// One step of a module instance path: `module.eks` or `module.nodes["spot"]`.
 struct ModuleCall: Hashable, Sendable {
     var name: String
@@ -84,7 +85,8 @@ struct PlanConfiguration {
         switch root {
         case "var":
             guard steps.count >= 2, case .name(let variable) = steps[1], let call = path.last,
-                  let argument = module(Array(path.dropLast()))?.calls[call.name]?[variable] else { return [] }
+                let argument = module(Array(path.dropLast()))?.calls[call.name]?[variable]
+            else { return [] }
             return Self.mostSpecific(Self.references(argument)).flatMap { resolve($0, in: Array(path.dropLast()), depth: depth + 1) }
                 .map { $0.appending(steps.dropFirst(2)) }
         case "module":

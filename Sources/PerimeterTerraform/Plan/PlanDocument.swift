@@ -1,4 +1,5 @@
 import PerimeterModel
+
 /// A plan JSON document whose shape does not match `terraform show -json` output.
 struct PlanShapeError: Error {
     var message: String
@@ -36,7 +37,9 @@ struct PlanDocument {
         let planned = try Self.object(top["planned_values"], "planned_values")
         let changes = try Self.array(top["resource_changes"], "resource_changes")
         guard planned != nil || changes != nil else {
-            let what = top["values"] != nil ? "this is state output (`terraform show -json` without a plan file), not a plan"
+            let what =
+                top["values"] != nil
+                ? "this is state output (`terraform show -json` without a plan file), not a plan"
                 : "there is neither \"planned_values\" nor \"resource_changes\""
             throw PlanShapeError(message: "expected `terraform show -json` plan output: \(what)")
         }
@@ -50,8 +53,9 @@ struct PlanDocument {
             let details = try Self.object(members["change"], path + ".change") ?? [:]
             // Resources being destroyed have no `after`; they will not exist.
             guard let after = try Self.object(details["after"], path + ".change.after") else { continue }
-            var entry = try Self.entry(members, module: try Self.string(members["module_address"], path + ".module_address") ?? "",
-                                       values: after, path: path)
+            var entry = try Self.entry(
+                members, module: try Self.string(members["module_address"], path + ".module_address") ?? "",
+                values: after, path: path)
             entry.afterUnknown = details["after_unknown"]
             afterByAddress[entry.address] = (after, entry.afterUnknown)
             changeOrder.append(entry)
@@ -72,16 +76,19 @@ struct PlanDocument {
         }
         // Data sources read while planning appear only in the prior state.
         if let prior = try Self.object(top["prior_state"], "prior_state"),
-           let values = try Self.object(prior["values"], "prior_state.values"),
-           let root = try Self.object(values["root_module"], "prior_state.values.root_module") {
+            let values = try Self.object(prior["values"], "prior_state.values"),
+            let root = try Self.object(values["root_module"], "prior_state.values.root_module")
+        {
             try collect(module: root, path: "prior_state.values.root_module", seen: &seen, only: .data) { $0 }
         }
     }
 
     /// Resources of a module and its `child_modules`, recursively.
-    private mutating func collect(module: [String: JSONValue], path: String, seen: inout Set<String>,
-                                  only mode: ResourceInstance.Mode? = nil,
-                                  _ transform: (PlanEntry) -> PlanEntry) throws(PlanShapeError) {
+    private mutating func collect(
+        module: [String: JSONValue], path: String, seen: inout Set<String>,
+        only mode: ResourceInstance.Mode? = nil,
+        _ transform: (PlanEntry) -> PlanEntry
+    ) throws(PlanShapeError) {
         let address = try Self.string(module["address"], path + ".address") ?? ""
         for (offset, resource) in (try Self.array(module["resources"], path + ".resources") ?? []).enumerated() {
             let resourcePath = "\(path).resources[\(offset)]"
@@ -99,8 +106,10 @@ struct PlanDocument {
         }
     }
 
-    private static func entry(_ members: [String: JSONValue], module: String, values: [String: JSONValue],
-                              path: String) throws(PlanShapeError) -> PlanEntry {
+    private static func entry(
+        _ members: [String: JSONValue], module: String, values: [String: JSONValue],
+        path: String
+    ) throws(PlanShapeError) -> PlanEntry {
         guard let type = try string(members["type"], path + ".type"), let name = try string(members["name"], path + ".name") else {
             throw PlanShapeError(message: "\(path) has no \"type\" and \"name\"")
         }

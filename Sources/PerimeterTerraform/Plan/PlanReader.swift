@@ -40,8 +40,11 @@ public enum PlanReader {
         }
         let major = text.split(separator: ".", omittingEmptySubsequences: false).first.flatMap { Int($0) }
         guard let major, knownFormatMajors.contains(major) else {
-            return [.warning("format_version '\(text)' is not one this perimeter knows (0.x, 1.x): values may be read wrongly; upgrade perimeter",
-                             file: path)]
+            return [
+                .warning(
+                    "format_version '\(text)' is not one this perimeter knows (0.x, 1.x): values may be read wrongly; upgrade perimeter",
+                    file: path)
+            ]
         }
         return []
     }
@@ -52,7 +55,8 @@ public enum PlanReader {
     public static func looksLikePlan(_ data: Data) -> Bool {
         let bytes = Array(data.prefix(1 << 20))
         guard let first = bytes.first(where: { ![0x20, 0x0A, 0x0D, 0x09, 0xEF, 0xBB, 0xBF].contains($0) }),
-              first == UInt8(ascii: "{"), contains(bytes, "\"format_version\"") else { return false }
+            first == UInt8(ascii: "{"), contains(bytes, "\"format_version\"")
+        else { return false }
         if contains(bytes, "\"planned_values\"") || contains(bytes, "\"resource_changes\"") { return true }
         let complete = (try? JSONParser.parse(bytes)) != nil
         return !complete && data.count == bytes.count && contains(bytes, "\"terraform_version\"") && !contains(bytes, "\"values\"")

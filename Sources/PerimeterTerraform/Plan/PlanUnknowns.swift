@@ -1,4 +1,5 @@
 import PerimeterModel
+
 /// Turns plan entries into resource instances, giving each value marked in `after_unknown` the same
 /// symbolic `Unknown` the HCL evaluator would: the resource and attribute its configuration
 /// expression refers to (`module.eks.aws_eks_cluster.this` / `vpc_config[0].cluster_security_group_id`).
@@ -43,7 +44,8 @@ struct PlanUnknowns {
                 let candidates = targets(of: expression, in: entry)
                 // Several references line up with several unknowns only as elements of one list
                 // (`[a.id, b.id]`); object members carry no order to match them by.
-                let oneList = Set(members.map { Array(paths[$0].dropLast()) }).count == 1
+                let oneList =
+                    Set(members.map { Array(paths[$0].dropLast()) }).count == 1
                     && members.allSatisfy { if case .index? = paths[$0].last { true } else { false } }
                 for (ordinal, member) in members.enumerated() {
                     if candidates.count == 1 {
@@ -58,13 +60,15 @@ struct PlanUnknowns {
                     values = Self.setting(values, at: path[...], to: nil)
                     continue
                 }
-                let unknown = assigned[offset]
+                let unknown =
+                    assigned[offset]
                     ?? Unknown(reason: "\(entry.address).\(TraversalPath.render(path)) is known only after apply")
                 values = Self.setting(values, at: path[...], to: .unknown(unknown))
             }
         }
-        return ResourceInstance(mode: entry.mode, type: entry.type, name: entry.name, module: entry.module, key: entry.key,
-                                values: values.fields ?? [:])
+        return ResourceInstance(
+            mode: entry.mode, type: entry.type, name: entry.name, module: entry.module, key: entry.key,
+            values: values.fields ?? [:])
     }
 
     static func unknown(for address: ResourceAddress) -> Unknown {

@@ -6,11 +6,13 @@ enum JSONConfigReader {
     /// How many labels each top-level block type takes.
     private static let labelCounts: [String: Int] = [
         "resource": 2, "data": 2, "variable": 1, "output": 1, "module": 1, "provider": 1,
-        "locals": 0, "terraform": 0, "check": 1, "import": 0, "moved": 0, "removed": 0,
+        "locals": 0, "terraform": 0, "check": 1, "import": 0, "moved": 0, "removed": 0
     ]
     /// Keys inside a body that are nested blocks, with their label counts.
-    private static let nestedBlocks: [String: Int] = ["lifecycle": 0, "provisioner": 1, "connection": 0, "dynamic": 1,
-                                                      "content": 0, "validation": 0, "precondition": 0, "postcondition": 0]
+    private static let nestedBlocks: [String: Int] = [
+        "lifecycle": 0, "provisioner": 1, "connection": 0, "dynamic": 1,
+        "content": 0, "validation": 0, "precondition": 0, "postcondition": 0
+    ]
 
     static func read(source: String, path: String) -> (file: ConfigFile, diagnostics: [Diagnostic]) {
         var parser = Parser(source: source, path: path)
@@ -31,8 +33,10 @@ enum JSONConfigReader {
                     if count == 0, member.key == "locals" {
                         for value in repeated(member.value) {
                             attributes += []
-                            blocks.append(Block(type: "locals", labels: [], body: body(value, in: member.key, parser: &parser),
-                                                range: value.range(path)))
+                            blocks.append(
+                                Block(
+                                    type: "locals", labels: [], body: body(value, in: member.key, parser: &parser),
+                                    range: value.range(path)))
                         }
                     } else {
                         blocks += makeBlocks(type: member.key, labelCount: count, value: member.value, labels: [], parser: &parser)
@@ -51,10 +55,14 @@ enum JSONConfigReader {
         return [value]
     }
 
-    private static func makeBlocks(type: String, labelCount: Int, value: JSONNode, labels: [String],
-                                   parser: inout Parser) -> [Block] {
+    private static func makeBlocks(
+        type: String, labelCount: Int, value: JSONNode, labels: [String],
+        parser: inout Parser
+    ) -> [Block] {
         if labels.count == labelCount {
-            return repeated(value).map { Block(type: type, labels: labels, body: body($0, in: type, parser: &parser), range: $0.range(parser.path)) }
+            return repeated(value).map {
+                Block(type: type, labels: labels, body: body($0, in: type, parser: &parser), range: $0.range(parser.path))
+            }
         }
         var blocks: [Block] = []
         for item in repeated(value) {
@@ -63,7 +71,8 @@ enum JSONConfigReader {
                 continue
             }
             for member in members where member.key != "//" {
-                blocks += makeBlocks(type: type, labelCount: labelCount, value: member.value, labels: labels + [member.key], parser: &parser)
+                blocks += makeBlocks(
+                    type: type, labelCount: labelCount, value: member.value, labels: labels + [member.key], parser: &parser)
             }
         }
         return blocks
@@ -105,8 +114,9 @@ enum JSONConfigReader {
             return Expression(.tuple(items.map { convert($0, parser: &parser) }), range: range)
         case .object(let members, _):
             let items = members.filter { $0.key != "//" }.map { member in
-                ObjectItem(key: Expression(.template([.literal(member.key)]), range: range),
-                           value: convert(member.value, parser: &parser), keyIsBareIdentifier: true)
+                ObjectItem(
+                    key: Expression(.template([.literal(member.key)]), range: range),
+                    value: convert(member.value, parser: &parser), keyIsBareIdentifier: true)
             }
             return Expression(.object(items), range: range)
         default:
@@ -124,10 +134,13 @@ enum JSONConfigReader {
         case .null: return Expression(.literal(.null), range: range)
         case .array(let items, _): return Expression(.tuple(items.map { literal($0, path: path) }), range: range)
         case .object(let members, _):
-            return Expression(.object(members.map {
-                ObjectItem(key: Expression(.template([.literal($0.key)]), range: range), value: literal($0.value, path: path),
-                           keyIsBareIdentifier: true)
-            }), range: range)
+            return Expression(
+                .object(
+                    members.map {
+                        ObjectItem(
+                            key: Expression(.template([.literal($0.key)]), range: range), value: literal($0.value, path: path),
+                            keyIsBareIdentifier: true)
+                    }), range: range)
         }
     }
 

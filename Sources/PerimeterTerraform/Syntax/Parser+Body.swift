@@ -84,8 +84,10 @@ extension Parser {
         if blockDepth >= Self.maximumBlockDepth {
             _ = error("Blocks are nested too deeply (more than \(Self.maximumBlockDepth) levels)", at: open)
             skipBalancedBlock()
-            return .block(Block(type: name, labels: labels, body: Body(attributes: [], blocks: [], range: range(from: open)),
-                                range: range(from: start)))
+            return .block(
+                Block(
+                    type: name, labels: labels, body: Body(attributes: [], blocks: [], range: range(from: open)),
+                    range: range(from: start)))
         }
         advance()
         skipSpace(newlines: false)

@@ -124,11 +124,13 @@ extension Parser {
         }
         let close: StaticString = object ? "}" : "]"
         guard consume(close) else {
-            throw error("Expected '\(object ? "}" : "]")' to close the for expression opened at \(start.line):\(start.column), not \(currentText)")
+            throw error(
+                "Expected '\(object ? "}" : "]")' to close the for expression opened at \(start.line):\(start.column), not \(currentText)")
         }
-        let forExpression = ForExpression(keyVariable: keyVariable, valueVariable: valueVariable, collection: collection,
-                                          keyExpression: keyExpression, valueExpression: valueExpression,
-                                          condition: condition, grouping: grouping)
+        let forExpression = ForExpression(
+            keyVariable: keyVariable, valueVariable: valueVariable, collection: collection,
+            keyExpression: keyExpression, valueExpression: valueExpression,
+            condition: condition, grouping: grouping)
         return Expression(.forExpression(forExpression), range: range(from: start))
     }
 }

@@ -6,7 +6,7 @@ extension Parser {
         [("==", .equal), ("!=", .notEqual)],
         [("<=", .lessOrEqual), (">=", .greaterOrEqual), ("<", .less), (">", .greater)],
         [("+", .add), ("-", .subtract)],
-        [("*", .multiply), ("/", .divide), ("%", .modulo)],
+        [("*", .multiply), ("/", .divide), ("%", .modulo)]
     ]
 
     mutating func parseExpression() throws(Failure) -> Expression {
@@ -129,13 +129,17 @@ extension Parser {
             var expandFinal = false
             parser.skipSpace()
             while parser.peek() != UInt8(ascii: ")") {
-                guard !parser.atEnd else { throw parser.error("Unclosed '(' of the call to '\(name)' opened at \(start.line):\(start.column)", at: start) }
+                guard !parser.atEnd else {
+                    throw parser.error("Unclosed '(' of the call to '\(name)' opened at \(start.line):\(start.column)", at: start)
+                }
                 arguments.append(try parser.parseExpression())
                 parser.skipSpace()
                 if parser.consume("...") {
                     expandFinal = true
                     parser.skipSpace()
-                    guard parser.peek() == UInt8(ascii: ")") else { throw parser.error("'...' may only follow the last argument of '\(name)'") }
+                    guard parser.peek() == UInt8(ascii: ")") else {
+                        throw parser.error("'...' may only follow the last argument of '\(name)'")
+                    }
                     break
                 }
                 if parser.consume(",") {

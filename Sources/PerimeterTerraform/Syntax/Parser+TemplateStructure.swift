@@ -16,8 +16,10 @@ extension Parser {
     }
 
     /// Parts up to an `else`, `endif` or `endfor` (returned as the terminator), or the end.
-    private mutating func buildParts(_ tokens: [TemplateToken], _ index: inout Int,
-                                     depth: Int) throws(Failure) -> ([TemplatePart], Terminator?) {
+    private mutating func buildParts(
+        _ tokens: [TemplateToken], _ index: inout Int,
+        depth: Int
+    ) throws(Failure) -> ([TemplatePart], Terminator?) {
         var parts: [TemplatePart] = []
         while index < tokens.count {
             let token = tokens[index]

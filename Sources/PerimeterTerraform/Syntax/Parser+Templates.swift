@@ -89,7 +89,8 @@ extension Parser {
         while true {
             if atEnd {
                 if mode == .quoted {
-                    throw error("Unterminated string: the quote opened at \(openedAt.line):\(openedAt.column) is never closed", at: openedAt)
+                    throw error(
+                        "Unterminated string: the quote opened at \(openedAt.line):\(openedAt.column) is never closed", at: openedAt)
                 }
                 break
             }
@@ -100,7 +101,8 @@ extension Parser {
                     break
                 }
                 if byte == UInt8(ascii: "\n") || (byte == UInt8(ascii: "\r") && peek(1) == UInt8(ascii: "\n")) {
-                    throw error("Unterminated string: a quoted string must end on the same line (use a heredoc for several lines)", at: openedAt)
+                    throw error(
+                        "Unterminated string: a quoted string must end on the same line (use a heredoc for several lines)", at: openedAt)
                 }
                 if byte == UInt8(ascii: "\\") {
                     try readEscape(into: &literal)
@@ -140,7 +142,7 @@ extension Parser {
         let byte = peek()
         let simple: [UInt8: UInt8] = [
             UInt8(ascii: "n"): UInt8(ascii: "\n"), UInt8(ascii: "r"): UInt8(ascii: "\r"), UInt8(ascii: "t"): UInt8(ascii: "\t"),
-            UInt8(ascii: "\""): UInt8(ascii: "\""), UInt8(ascii: "\\"): UInt8(ascii: "\\"),
+            UInt8(ascii: "\""): UInt8(ascii: "\""), UInt8(ascii: "\\"): UInt8(ascii: "\\")
         ]
         if let replacement = simple[byte] {
             literal.append(replacement)
@@ -153,7 +155,8 @@ extension Parser {
             var value: UInt32 = 0
             for _ in 0..<count {
                 guard let digit = Self.hexValue(peek()) else {
-                    throw error("Invalid escape sequence: \\\(byte == UInt8(ascii: "u") ? "u" : "U") needs \(count) hexadecimal digits", at: start)
+                    throw error(
+                        "Invalid escape sequence: \\\(byte == UInt8(ascii: "u") ? "u" : "U") needs \(count) hexadecimal digits", at: start)
                 }
                 value = value * 16 + UInt32(digit)
                 advance()
@@ -185,7 +188,8 @@ extension Parser {
             parser.skipSpace()
             let stripRight = parser.consume("~")
             guard parser.consume("}") else {
-                throw parser.error("Expected '}' to close the interpolation opened at \(open.line):\(open.column), not \(parser.currentText)")
+                throw parser.error(
+                    "Expected '}' to close the interpolation opened at \(open.line):\(open.column), not \(parser.currentText)")
             }
             return .interpolation(expression, stripLeft: stripLeft, stripRight: stripRight)
         }

@@ -73,7 +73,8 @@ struct Parser {
     mutating func error(_ message: String, at place: SourceRange.Position? = nil) -> Failure {
         let place = location(place ?? position)
         if diagnostics.count < Self.maximumDiagnostics,
-           !diagnostics.contains(where: { $0.location?.line == place.line }) {
+            !diagnostics.contains(where: { $0.location?.line == place.line })
+        {
             diagnostics.append(.error(message, at: place))
         }
         return Failure()

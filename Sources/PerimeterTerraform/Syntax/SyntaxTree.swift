@@ -191,8 +191,10 @@ public struct ForExpression: Hashable, Sendable {
     /// `...` after the value: group values with the same key into lists.
     public var grouping: Bool
 
-    public init(keyVariable: String?, valueVariable: String, collection: Expression, keyExpression: Expression?,
-                valueExpression: Expression, condition: Expression?, grouping: Bool) {
+    public init(
+        keyVariable: String?, valueVariable: String, collection: Expression, keyExpression: Expression?,
+        valueExpression: Expression, condition: Expression?, grouping: Bool
+    ) {
         self.keyVariable = keyVariable
         self.valueVariable = valueVariable
         self.collection = collection

@@ -18,10 +18,11 @@ public struct ResourceInstance: Hashable, Sendable {
             switch self {
             case .int(let index): String(index)
             case .string(let key):
-                "\"" + key.reduce(into: "") { escaped, character in
-                    if character == "\\" || character == "\"" { escaped.append("\\") }
-                    escaped.append(character)
-                } + "\""
+                "\""
+                    + key.reduce(into: "") { escaped, character in
+                        if character == "\\" || character == "\"" { escaped.append("\\") }
+                        escaped.append(character)
+                    } + "\""
             }
         }
     }
@@ -43,9 +44,11 @@ public struct ResourceInstance: Hashable, Sendable {
     /// `each` / `count.index` unknown, so what they share (a destination, a port) is still seen.
     public var representsUnknownInstances: Bool
 
-    public init(mode: Mode = .managed, type: String, name: String, module: String = "", key: Key? = nil,
-                values: [String: Value], location: SourceLocation? = nil, locations: [String: SourceLocation] = [:],
-                representsUnknownInstances: Bool = false) {
+    public init(
+        mode: Mode = .managed, type: String, name: String, module: String = "", key: Key? = nil,
+        values: [String: Value], location: SourceLocation? = nil, locations: [String: SourceLocation] = [:],
+        representsUnknownInstances: Bool = false
+    ) {
         self.mode = mode
         self.type = type
         self.name = name

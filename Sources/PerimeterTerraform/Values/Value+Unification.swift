@@ -99,9 +99,10 @@ extension Value {
         case (.list(let items), .sequence(let element)): return .list(items.map { convert($0, to: element) })
         case (.set(let items), .sequence(let element)): return .set(items.map { convert($0, to: element) })
         case (.object(let fields), .record(let shapes)):
-            return .object(fields.reduce(into: [:]) { result, field in
-                result[field.key] = convert(field.value, to: shapes[field.key] ?? .any)
-            })
+            return .object(
+                fields.reduce(into: [:]) { result, field in
+                    result[field.key] = convert(field.value, to: shapes[field.key] ?? .any)
+                })
         case (.object(let fields), .mapping(let element)): return .object(fields.mapValues { convert($0, to: element) })
         default: return value
         }

@@ -45,7 +45,10 @@ actor MotoScenario {
 
 /// The parts of the seed script's JSON summary the tests check against.
 struct SeedSummary: Decodable, Sendable {
-    struct Cluster: Decodable, Sendable { var name: String; var cluster_security_group_id: String? }
+    struct Cluster: Decodable, Sendable {
+        var name: String
+        var cluster_security_group_id: String?
+    }
     struct Nodegroup: Decodable, Sendable {
         var name: String
         var asg_name: String
@@ -54,11 +57,23 @@ struct SeedSummary: Decodable, Sendable {
         var instance_ids: [String]
         var instance_security_groups: [String]
     }
-    struct Groups: Decodable, Sendable { var cluster: String; var node: String?; var vpn: String }
+    struct Groups: Decodable, Sendable {
+        var cluster: String
+        var node: String?
+        var vpn: String
+    }
     struct Peering: Decodable, Sendable { var id: String }
-    struct VPN: Decodable, Sendable { var instance_id: String; var vpc_id: String }
+    struct VPN: Decodable, Sendable {
+        var instance_id: String
+        var vpc_id: String
+    }
     struct VPC: Decodable, Sendable { var vpc_id: String }
-    struct Scale: Decodable, Sendable { var count: Int; var vpc_ids: [String]; var security_group_ids: [String]; var instance_ids: [String] }
+    struct Scale: Decodable, Sendable {
+        var count: Int
+        var vpc_ids: [String]
+        var security_group_ids: [String]
+        var instance_ids: [String]
+    }
 
     var cluster: Cluster
     var nodegroup: Nodegroup
@@ -82,17 +97,21 @@ func isolatedEnvironment(_ extra: [String: String] = [:]) -> [String: String] {
 }
 
 func motoEnvironment(_ extra: [String: String] = [:]) -> [String: String] {
-    isolatedEnvironment(["AWS_ACCESS_KEY_ID": motoKeys.accessKeyID, "AWS_SECRET_ACCESS_KEY": motoKeys.secretAccessKey]
-        .merging(extra) { $1 })
+    isolatedEnvironment(
+        ["AWS_ACCESS_KEY_ID": motoKeys.accessKeyID, "AWS_SECRET_ACCESS_KEY": motoKeys.secretAccessKey]
+            .merging(extra) { $1 })
 }
 
 /// Collects the scenario cluster from `endpoint` in-process.
-func collect(endpoint: String, cluster: String = MotoScenario.cluster, scope: AWSCollectionScope = .cluster, pageSize: Int = 1000,
-             timeout: TimeInterval = 30, attempts: Int = 4, environment: [String: String]? = nil) async throws -> Snapshot {
+func collect(
+    endpoint: String, cluster: String = MotoScenario.cluster, scope: AWSCollectionScope = .cluster, pageSize: Int = 1000,
+    timeout: TimeInterval = 30, attempts: Int = 4, environment: [String: String]? = nil
+) async throws -> Snapshot {
     let request = AWSCollectionRequest(
         cluster: cluster, scope: scope, region: MotoScenario.region,
-        client: AWSClientOptions(endpointURL: URL(string: endpoint), timeout: timeout,
-                                 retry: RetryPolicy(maxAttempts: attempts, baseDelay: 0.05, maxDelay: 0.5)),
+        client: AWSClientOptions(
+            endpointURL: URL(string: endpoint), timeout: timeout,
+            retry: RetryPolicy(maxAttempts: attempts, baseDelay: 0.05, maxDelay: 0.5)),
         environment: environment ?? motoEnvironment(), pageSize: pageSize)
     return try await AWSCollector.collect(request)
 }

@@ -6,8 +6,11 @@ struct TestWorkspace {
 
     init(_ name: String = #function) throws {
         let safe = name.filter { $0.isLetter || $0.isNumber }
-        root = FileManager.default.temporaryDirectory
-            .appendingPathComponent("perimeter-module-fetch-\(ProcessInfo.processInfo.processIdentifier)-\(safe)-\(UUID().uuidString.prefix(8))").path
+        root =
+            FileManager.default.temporaryDirectory
+            .appendingPathComponent(
+                "perimeter-module-fetch-\(ProcessInfo.processInfo.processIdentifier)-\(safe)-\(UUID().uuidString.prefix(8))"
+            ).path
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
     }
 
@@ -21,7 +24,8 @@ struct TestWorkspace {
 
     /// `tar -czf` of a directory's contents.
     func tarball(of directory: String, to archive: String) throws {
-        try FileManager.default.createDirectory(atPath: (path(archive) as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: (path(archive) as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try shell(["tar", "-czf", path(archive), "-C", path(directory), "."])
     }
 

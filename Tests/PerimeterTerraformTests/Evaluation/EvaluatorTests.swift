@@ -20,9 +20,11 @@ import Testing
         """
 
     @Test func precedenceDefaultsThenFilesThenCommandLine() throws {
-        let module = try TemporaryModule(["main.tf": Self.declarations, "terraform.tfvars": "name = \"tfvars\"",
-                                          "b.auto.tfvars": "name = \"auto-b\"", "a.auto.tfvars": "name = \"auto-a\"",
-                                          "extra.tfvars": "name = \"var-file\"\nports = [8, 9]"])
+        let module = try TemporaryModule([
+            "main.tf": Self.declarations, "terraform.tfvars": "name = \"tfvars\"",
+            "b.auto.tfvars": "name = \"auto-b\"", "a.auto.tfvars": "name = \"auto-a\"",
+            "extra.tfvars": "name = \"var-file\"\nports = [8, 9]"
+        ])
         defer { module.remove() }
         #expect(module.evaluate().resource("null_resource.r")?["name"] == .string("auto-b"))
         let varFile = module.directory.appendingPathComponent("extra.tfvars").path
@@ -50,7 +52,8 @@ import Testing
     }
 
     @Test func optionalObjectAttributesGetDefaults() throws {
-        let module = try TemporaryModule(["main.tf": """
+        let module = try TemporaryModule([
+            "main.tf": """
             variable "rules" {
               type = map(object({
                 port     = number
@@ -64,7 +67,8 @@ import Testing
               port     = var.rules.kubelet.port
               cidrs    = var.rules.kubelet.cidrs
             }
-            """])
+            """
+        ])
         defer { module.remove() }
         let r = module.evaluate().resource("null_resource.r")
         #expect(r?["protocol"] == .string("tcp"))
@@ -75,20 +79,24 @@ import Testing
 
 @Suite struct LocalsAndReferencesTests {
     @Test func localsInAnyOrder() throws {
-        let module = try TemporaryModule(["main.tf": """
+        let module = try TemporaryModule([
+            "main.tf": """
             locals {
               c = "${local.b}-c"
               b = upper(local.a)
               a = "a"
             }
             resource "null_resource" "r" { v = local.c }
-            """])
+            """
+        ])
         defer { module.remove() }
         #expect(module.evaluate().resource("null_resource.r")?["v"] == .string("A-c"))
     }
 
     @Test func cyclesAreReportedNotHung() throws {
-        let module = try TemporaryModule(["main.tf": "locals {\n  a = local.b\n  b = local.a\n}\nresource \"null_resource\" \"r\" { v = local.a }\n"])
+        let module = try TemporaryModule([
+            "main.tf": "locals {\n  a = local.b\n  b = local.a\n}\nresource \"null_resource\" \"r\" { v = local.a }\n"
+        ])
         defer { module.remove() }
         let result = module.evaluate()
         #expect(result.errors.contains { $0.message.hasPrefix("Cycle: local.a -> local.b -> local.a") })
@@ -104,7 +112,8 @@ import Testing
     }
 
     @Test func dataSourcesAreUnknownReferences() throws {
-        let module = try TemporaryModule(["main.tf": """
+        let module = try TemporaryModule([
+            "main.tf": """
             data "aws_vpc" "vpn" {
               id = "vpc-1"
             }
@@ -112,7 +121,8 @@ import Testing
               cidr = data.aws_vpc.vpn.cidr_block
               id   = data.aws_vpc.vpn.id
             }
-            """])
+            """
+        ])
         defer { module.remove() }
         let r = module.evaluate().resource("null_resource.r")
         #expect(r?["cidr"]?.unknown?.reference == "data.aws_vpc.vpn.cidr_block")
@@ -122,7 +132,8 @@ import Testing
 
 @Suite struct ExpansionTests {
     @Test func countAndForEachAddresses() throws {
-        let module = try TemporaryModule(["main.tf": """
+        let module = try TemporaryModule([
+            "main.tf": """
             resource "null_resource" "counted" {
               count = 2
               i     = count.index
@@ -141,13 +152,17 @@ import Testing
               second = null_resource.keyed["b"].v
               all    = [for r in null_resource.keyed : r.k]
             }
-            """])
+            """
+        ])
         defer { module.remove() }
         let result = module.evaluate()
         #expect(result.errors.isEmpty, "\(result.errors)")
-        #expect(result.addresses == ["null_resource.counted[0]", "null_resource.counted[1]", "null_resource.keyed[\"a\"]",
-                                     "null_resource.keyed[\"b\"]", "null_resource.set[\"x\"]", "null_resource.set[\"y\"]",
-                                     "null_resource.uses"])
+        #expect(
+            result.addresses == [
+                "null_resource.counted[0]", "null_resource.counted[1]", "null_resource.keyed[\"a\"]",
+                "null_resource.keyed[\"b\"]", "null_resource.set[\"x\"]", "null_resource.set[\"y\"]",
+                "null_resource.uses"
+            ])
         let uses = result.resource("null_resource.uses")
         #expect(uses?["ids"] == .list([.number(0), .number(1)]))
         #expect(uses?["second"] == .number(2))
@@ -155,7 +170,8 @@ import Testing
     }
 
     @Test func dynamicBlocksBecomeNestedLists() throws {
-        let module = try TemporaryModule(["main.tf": """
+        let module = try TemporaryModule([
+            "main.tf": """
             locals {
               ports = [10250, 443]
             }
@@ -172,7 +188,8 @@ import Testing
                 }
               }
             }
-            """])
+            """
+        ])
         defer { module.remove() }
         let result = module.evaluate()
         let ingress = result.resource("aws_security_group.sg")?["ingress"]?.elements ?? []
@@ -184,28 +201,31 @@ import Testing
     @Test func modulesWithForEachAndInstalledModules() throws {
         let module = try TemporaryModule([
             "main.tf": """
-                module "local" {
-                  for_each = toset(["a", "b"])
-                  source   = "./child"
-                  name     = each.key
-                }
-                module "remote" {
-                  source  = "terraform-aws-modules/thing/aws"
-                  version = "1.0"
-                  name    = "r"
-                }
-                module "missing" {
-                  source = "terraform-aws-modules/absent/aws"
-                }
-                resource "null_resource" "out" {
-                  names  = [for m in module.local : m.name_out]
-                  remote = module.remote.name_out
-                  gone   = module.missing.anything
-                }
-                """,
-            "child/main.tf": "variable \"name\" {}\nresource \"null_resource\" \"c\" { n = var.name }\noutput \"name_out\" { value = null_resource.c.n }\n",
-            "vendor/thing/main.tf": "variable \"name\" {}\nresource \"null_resource\" \"c\" { n = var.name }\noutput \"name_out\" { value = \"remote-${var.name}\" }\n",
-            ".terraform/modules/modules.json": #"{"Modules":[{"Key":"","Source":"","Dir":"."},{"Key":"remote","Source":"registry.terraform.io/terraform-aws-modules/thing/aws","Version":"1.0","Dir":"vendor/thing"}]}"#,
+            module "local" {
+              for_each = toset(["a", "b"])
+              source   = "./child"
+              name     = each.key
+            }
+            module "remote" {
+              source  = "terraform-aws-modules/thing/aws"
+              version = "1.0"
+              name    = "r"
+            }
+            module "missing" {
+              source = "terraform-aws-modules/absent/aws"
+            }
+            resource "null_resource" "out" {
+              names  = [for m in module.local : m.name_out]
+              remote = module.remote.name_out
+              gone   = module.missing.anything
+            }
+            """,
+            "child/main.tf":
+                "variable \"name\" {}\nresource \"null_resource\" \"c\" { n = var.name }\noutput \"name_out\" { value = null_resource.c.n }\n",
+            "vendor/thing/main.tf":
+                "variable \"name\" {}\nresource \"null_resource\" \"c\" { n = var.name }\noutput \"name_out\" { value = \"remote-${var.name}\" }\n",
+            ".terraform/modules/modules.json":
+                #"{"Modules":[{"Key":"","Source":"","Dir":"."},{"Key":"remote","Source":"registry.terraform.io/terraform-aws-modules/thing/aws","Version":"1.0","Dir":"vendor/thing"}]}"#
         ])
         defer { module.remove() }
         let result = module.evaluate()

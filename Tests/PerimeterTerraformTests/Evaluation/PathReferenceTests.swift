@@ -8,26 +8,26 @@ import Testing
     @Test func pathsAreRelativeToTheRootModule() throws {
         let module = try TemporaryModule([
             "main.tf": """
-                module "eks" {
-                  source = "./modules/eks"
-                }
-                resource "null_resource" "root" {
-                  module_path = path.module
-                  root_path   = path.root
-                  cwd         = path.cwd
-                  policy      = file("policy.json")
-                  folder      = basename(path.cwd)
-                }
-                """,
+            module "eks" {
+              source = "./modules/eks"
+            }
+            resource "null_resource" "root" {
+              module_path = path.module
+              root_path   = path.root
+              cwd         = path.cwd
+              policy      = file("policy.json")
+              folder      = basename(path.cwd)
+            }
+            """,
             "policy.json": "{\"Version\": \"2012-10-17\"}",
             "modules/eks/main.tf": """
-                resource "null_resource" "child" {
-                  module_path = path.module
-                  root_path   = path.root
-                  rules       = file("${path.module}/rules.txt")
-                }
-                """,
-            "modules/eks/rules.txt": "10250",
+            resource "null_resource" "child" {
+              module_path = path.module
+              root_path   = path.root
+              rules       = file("${path.module}/rules.txt")
+            }
+            """,
+            "modules/eks/rules.txt": "10250"
         ])
         defer { module.remove() }
         let result = module.evaluate()

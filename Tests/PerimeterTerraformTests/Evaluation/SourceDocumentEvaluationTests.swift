@@ -16,34 +16,36 @@ import Testing
 
     @Test func addressesAreTerraformsOwn() {
         let managed = Self.after.resources.filter { $0.mode == .managed }.map(\.address)
-        #expect(managed == [
-            "module.vpc.aws_vpc.this",
-            "module.vpc.aws_subnet.private[\"ap-northeast-2a\"]",
-            "module.vpc.aws_subnet.private[\"ap-northeast-2c\"]",
-            "module.vpc.aws_route_table.private",
-            "module.vpc.aws_route_table_association.private[\"ap-northeast-2a\"]",
-            "module.vpc.aws_route_table_association.private[\"ap-northeast-2c\"]",
-            "module.eks.aws_iam_role.cluster",
-            "module.eks.aws_iam_role.node",
-            "module.eks.aws_eks_cluster.this",
-            "module.eks.aws_security_group.node",
-            "module.eks.aws_security_group_rule.node_kubelet_https_from_cluster",
-            "module.eks.aws_security_group_rule.cluster_kubelet_https_to_nodes",
-            "module.eks.aws_security_group_rule.cluster_private_endpoint_from_nodes",
-            "module.eks.aws_security_group_rule.cluster_private_endpoint_ingress[\"172.31.0.0/16\"]",
-            "module.eks.aws_security_group_rule.node_inter_node",
-            "module.eks.aws_security_group_rule.node_egress",
-            "module.eks.aws_launch_template.node_group",
-            "module.eks.aws_eks_node_group.this",
-            "module.vpn_peering.aws_vpc_peering_connection.this",
-            "module.vpn_peering.aws_vpc_peering_connection_options.this",
-            "module.vpn_peering.aws_route.requester_to_accepter[0]",
-            "module.vpn_peering.aws_route.accepter_to_requester[*]",
-        ])
+        #expect(
+            managed == [
+                "module.vpc.aws_vpc.this",
+                "module.vpc.aws_subnet.private[\"ap-northeast-2a\"]",
+                "module.vpc.aws_subnet.private[\"ap-northeast-2c\"]",
+                "module.vpc.aws_route_table.private",
+                "module.vpc.aws_route_table_association.private[\"ap-northeast-2a\"]",
+                "module.vpc.aws_route_table_association.private[\"ap-northeast-2c\"]",
+                "module.eks.aws_iam_role.cluster",
+                "module.eks.aws_iam_role.node",
+                "module.eks.aws_eks_cluster.this",
+                "module.eks.aws_security_group.node",
+                "module.eks.aws_security_group_rule.node_kubelet_https_from_cluster",
+                "module.eks.aws_security_group_rule.cluster_kubelet_https_to_nodes",
+                "module.eks.aws_security_group_rule.cluster_private_endpoint_from_nodes",
+                "module.eks.aws_security_group_rule.cluster_private_endpoint_ingress[\"172.31.0.0/16\"]",
+                "module.eks.aws_security_group_rule.node_inter_node",
+                "module.eks.aws_security_group_rule.node_egress",
+                "module.eks.aws_launch_template.node_group",
+                "module.eks.aws_eks_node_group.this",
+                "module.vpn_peering.aws_vpc_peering_connection.this",
+                "module.vpn_peering.aws_vpc_peering_connection_options.this",
+                "module.vpn_peering.aws_route.requester_to_accepter[0]",
+                "module.vpn_peering.aws_route.accepter_to_requester[*]"
+            ])
     }
 
     @Test func forEachRuleFromTfvarsThroughTheModule() throws {
-        let rule = try #require(Self.after.resource("module.eks.aws_security_group_rule.cluster_private_endpoint_ingress[\"172.31.0.0/16\"]"))
+        let rule = try #require(
+            Self.after.resource("module.eks.aws_security_group_rule.cluster_private_endpoint_ingress[\"172.31.0.0/16\"]"))
         #expect(rule["type"] == .string("ingress"))
         #expect(rule["protocol"] == .string("tcp"))
         #expect(rule["from_port"] == .number(443))
@@ -91,15 +93,22 @@ import Testing
 
     @Test func policyDocumentsAndJSONEncode() throws {
         let node = try #require(Self.after.resource("module.eks.aws_iam_role.node"))
-        #expect(node["assume_role_policy"] == .string(#"{"Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"}}],"Version":"2012-10-17"}"#))
+        #expect(
+            node["assume_role_policy"]
+                == .string(
+                    #"{"Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"}}],"Version":"2012-10-17"}"#
+                ))
         let cluster = try #require(Self.after.resource("module.eks.aws_iam_role.cluster"))
         #expect(cluster["assume_role_policy"]?.unknown?.reference == "module.eks.data.aws_iam_policy_document.cluster_assume.json")
     }
 
     @Test func beforeStateForEachOverTfvarsList() throws {
         let addresses = Self.before.addresses.filter { $0.contains("kubelet_debug") }
-        #expect(addresses == ["module.eks.aws_security_group_rule.kubelet_debug[\"10.0.0.0/16\"]",
-                              "module.eks.aws_security_group_rule.kubelet_debug[\"172.31.0.0/16\"]"])
+        #expect(
+            addresses == [
+                "module.eks.aws_security_group_rule.kubelet_debug[\"10.0.0.0/16\"]",
+                "module.eks.aws_security_group_rule.kubelet_debug[\"172.31.0.0/16\"]"
+            ])
         let readOnly = try #require(Self.before.resource("module.eks.aws_security_group_rule.kubelet_read_only"))
         // aws_vpc.this.cidr_block is configured (var.cidr), so it is known through two modules.
         #expect(readOnly["cidr_blocks"] == .list([.string("10.0.0.0/16")]))

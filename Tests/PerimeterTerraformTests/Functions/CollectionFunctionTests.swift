@@ -124,8 +124,12 @@ private typealias F = FunctionTesting
         let list = F.strings("a", "b", "c")
         #expect(try F.call("slice", list, .number(1), .number(3)) == F.strings("b", "c"))
         #expect(try F.call("slice", list, .number(1), .number(1)) == .list([]))
-        #expect(F.error("slice", list, .number(2), .number(1)) == "Invalid argument 2 to 'slice': the start index must not be greater than the end index")
-        #expect(F.error("slice", list, .number(0), .number(4)) == "Invalid argument 3 to 'slice': the end index must not be greater than the length of the list (3)")
+        #expect(
+            F.error("slice", list, .number(2), .number(1))
+                == "Invalid argument 2 to 'slice': the start index must not be greater than the end index")
+        #expect(
+            F.error("slice", list, .number(0), .number(4))
+                == "Invalid argument 3 to 'slice': the end index must not be greater than the length of the list (3)")
         #expect(F.error("slice", list, .number(-1), .number(1)) != nil)
     }
 

@@ -14,9 +14,11 @@ private typealias F = FunctionTesting
 
     @Test func jsondecodeBuildsValues() throws {
         let decoded = try F.call("jsondecode", .string(#"{"b":[1,2.5,true,null],"a":"x\u00e9","s":"\ud83d\ude00"}"#))
-        #expect(decoded == F.object([
-            "a": .string("xé"), "b": .list([.number(1), .number(2.5), .bool(true), .null]), "s": .string("😀"),
-        ]))
+        #expect(
+            decoded
+                == F.object([
+                    "a": .string("xé"), "b": .list([.number(1), .number(2.5), .bool(true), .null]), "s": .string("😀")
+                ]))
         #expect(try F.call("jsondecode", .string(" 1e2 ")) == .number(100))
         #expect(F.error("jsondecode", .string("[1, 2")) == "Invalid JSON at byte 5: unterminated array")
         #expect(F.error("jsondecode", .string("{} x")) == "Invalid JSON at byte 3: unexpected text after the JSON value")
@@ -33,7 +35,7 @@ private typealias F = FunctionTesting
         let value = F.object([
             "a": .number(1), "b": .string("x"), "c": .list([.bool(true), .null]),
             "d": F.object(["e": .string("y: z"), "f": .list([F.numbers(1, 2), F.object(["g": .string("h")])])]),
-            "i": .string("multi\nline\n"), "j": .list([]),
+            "i": .string("multi\nline\n"), "j": .list([])
         ])
         let expected = """
             "a": 1
@@ -61,7 +63,10 @@ private typealias F = FunctionTesting
     @Test func yamlencodeFoldsLongStringsPastColumn80() throws {
         let long = "The quick brown fox jumps over the lazy dog and keeps running far beyond the edge of the known world"
         let text = try F.call("yamlencode", F.object(["a": .string(long)]))
-        #expect(text == .string("\"a\": \"The quick brown fox jumps over the lazy dog and keeps running far beyond the\n  edge of the known world\"\n"))
+        #expect(
+            text
+                == .string(
+                    "\"a\": \"The quick brown fox jumps over the lazy dog and keeps running far beyond the\n  edge of the known world\"\n"))
         #expect(try F.call("yamldecode", text) == F.object(["a": .string(long)]))
     }
 
@@ -82,8 +87,10 @@ private typealias F = FunctionTesting
                 a
                 b
             """
-        #expect(try F.json("yamldecode", .string(text))
-            == #"{"cidrs":["10.0.0.0/8","192.168.0.0/16"],"enabled":true,"name":"web","nested":{"empty":null,"folded":"a b","script":"echo hi\n"},"ports":[80,443]}"#)
+        #expect(
+            try F.json("yamldecode", .string(text))
+                == #"{"cidrs":["10.0.0.0/8","192.168.0.0/16"],"enabled":true,"name":"web","nested":{"empty":null,"folded":"a b","script":"echo hi\n"},"ports":[80,443]}"#
+        )
         #expect(try F.call("yamldecode", .string("")) == .null)
         #expect(try F.call("yamldecode", .string("- 'it''s'\n- ~\n")) == .list([.string("it's"), .null]))
     }
@@ -98,7 +105,7 @@ private typealias F = FunctionTesting
         let value = F.object([
             "text": .string("  leading\nline\n\n"), "tab": .string("a\tb\nc"), "emoji": .string("😀 é"),
             "long": .string(String(repeating: "word ", count: 40) + "end"), "list": .list([.list([]), .object([:]), .number(0.1)]),
-            "quote": .string("say \"hi\" \\ ok"), "number": .string("123"), "empty": .string(""),
+            "quote": .string("say \"hi\" \\ ok"), "number": .string("123"), "empty": .string("")
         ])
         let text = try F.call("yamlencode", value)
         #expect(try F.encode(F.call("yamldecode", text)) == F.encode(value), "\(text.stringValue ?? "")")
@@ -121,8 +128,9 @@ private typealias F = FunctionTesting
     }
 
     @Test func csvdecodeReadsAHeaderAndRows() throws {
-        #expect(try F.json("csvdecode", .string("a,b\n1,\"x,y\"\n3,\"say \"\"hi\"\"\"\n"))
-            == #"[{"a":"1","b":"x,y"},{"a":"3","b":"say \"hi\""}]"#)
+        #expect(
+            try F.json("csvdecode", .string("a,b\n1,\"x,y\"\n3,\"say \"\"hi\"\"\"\n"))
+                == #"[{"a":"1","b":"x,y"},{"a":"3","b":"say \"hi\""}]"#)
         #expect(F.error("csvdecode", .string("a,b\n1\n")) == "CSV line 2 has 1 fields, but the header has 2")
     }
 

@@ -13,7 +13,7 @@ import Testing
             "main.tf": "resource \"x\" \"y\" {}\n",
             "templates/user_data.sh.tpl": "#!/bin/sh\necho ${name}\n",
             "policies/a.json": "{}", "policies/b.json": "{}", "policies/nested/c.json": "{}", "policies/readme.md": "x",
-            "binary.bin": "",
+            "binary.bin": ""
         ]
         for (path, text) in files {
             let full = directory + "/" + path
@@ -21,9 +21,11 @@ import Testing
             try Data(text.utf8).write(to: URL(fileURLWithPath: full))
         }
         try Data([0xFF, 0xFE, 0x00]).write(to: URL(fileURLWithPath: directory + "/binary.bin"))
-        context = FunctionContext(baseDirectory: directory, renderTemplate: { path, variables in
-            .object(["path": .string(path), "variables": variables])
-        })
+        context = FunctionContext(
+            baseDirectory: directory,
+            renderTemplate: { path, variables in
+                .object(["path": .string(path), "variables": variables])
+            })
     }
 
     deinit {
@@ -63,8 +65,9 @@ import Testing
 
     @Test func filesetMatchesGlobPatterns() throws {
         #expect(try call("fileset", .string("policies"), .string("*.json")) == .set([.string("a.json"), .string("b.json")]))
-        #expect(try call("fileset", .string("policies"), .string("**/*.json"))
-            == .set([.string("a.json"), .string("b.json"), .string("nested/c.json")]))
+        #expect(
+            try call("fileset", .string("policies"), .string("**/*.json"))
+                == .set([.string("a.json"), .string("b.json"), .string("nested/c.json")]))
         #expect(try call("fileset", .string("policies"), .string("{a,readme}.*")) == .set([.string("a.json"), .string("readme.md")]))
         #expect(try call("fileset", .string("policies"), .string("[ab].json")) == .set([.string("a.json"), .string("b.json")]))
         #expect(try call("fileset", .string("missing"), .string("*")) == .set([]))
@@ -75,8 +78,9 @@ import Testing
         let rendered = try call("templatefile", .string("templates/user_data.sh.tpl"), variables)
         #expect(rendered == .object(["path": .string(directory + "/templates/user_data.sh.tpl"), "variables": variables]))
         #expect(error("templatefile", .string("templates/none.tpl"), .object([:])) == "No template file exists at 'templates/none.tpl'")
-        #expect(error("templatefile", .string("templates/user_data.sh.tpl"), .string("x"))
-            == "Invalid argument 2 to 'templatefile': a map of template variables is required")
+        #expect(
+            error("templatefile", .string("templates/user_data.sh.tpl"), .string("x"))
+                == "Invalid argument 2 to 'templatefile': a map of template variables is required")
     }
 
     @Test func basenameKeepsTheLastElement() throws {

@@ -22,10 +22,12 @@ private typealias F = FunctionTesting
     }
 
     @Test func padsAndAlignsWithWidthAndFlags() throws {
-        #expect(try format("%5d|%-5d|%05d|%+d|% d", .number(42), .number(42), .number(42), .number(42), .number(42))
-            == .string("   42|42   |00042|+42| 42"))
-        #expect(try format("%5s|%-5s|%.2s|%05s", .string("ab"), .string("ab"), .string("abcdef"), .string("ab"))
-            == .string("   ab|ab   |ab|000ab"))
+        #expect(
+            try format("%5d|%-5d|%05d|%+d|% d", .number(42), .number(42), .number(42), .number(42), .number(42))
+                == .string("   42|42   |00042|+42| 42"))
+        #expect(
+            try format("%5s|%-5s|%.2s|%05s", .string("ab"), .string("ab"), .string("abcdef"), .string("ab"))
+                == .string("   ab|ab   |ab|000ab"))
         #expect(try format("%05d", .number(-42)) == .string("-0042"))
         #expect(try format("%10v|", .string("é")) == .string("         é|"))
     }
@@ -38,11 +40,13 @@ private typealias F = FunctionTesting
     }
 
     @Test func formatsFloatsLikeGo() throws {
-        #expect(try format("%f|%.2f|%5.1f|%e", .number(1.5), .number(3.14159), .number(2.25), .number(1234.5))
-            == .string("1.500000|3.14|  2.2|1.234500e+03"))
+        #expect(
+            try format("%f|%.2f|%5.1f|%e", .number(1.5), .number(3.14159), .number(2.25), .number(1234.5))
+                == .string("1.500000|3.14|  2.2|1.234500e+03"))
         #expect(try format("%.0f|%.0f|%.0f|%.2f", .number(0.5), .number(1.5), .number(2.5), .number(2.675)) == .string("0|2|2|2.67"))
-        #expect(try format("%g|%g|%g|%.3g", .number(100_000_000), .number(0.00001), .number(123_456), .number(1234.5))
-            == .string("1e+08|1e-05|123456|1.23e+03"))
+        #expect(
+            try format("%g|%g|%g|%.3g", .number(100_000_000), .number(0.00001), .number(123_456), .number(1234.5))
+                == .string("1e+08|1e-05|123456|1.23e+03"))
         #expect(try format("%v|%G|%E", .number(1e20), .number(1e-10), .number(12345.678)) == .string("1e+20|1E-10|1.234568E+04"))
         #expect(try format("%e", .number(0)) == .string("0.000000e+00"))
     }
@@ -55,12 +59,14 @@ private typealias F = FunctionTesting
     @Test func reportsBadVerbsAndArguments() {
         #expect(F.error("format", .string("%d"), .number(1.5)) == "Unsupported value for '%d' at offset 0: an integer is required")
         #expect(F.error("format", .string("%s")) == "Not enough arguments for '%s' at offset 0: needs argument 1, got 0")
-        #expect(F.error("format", .string("%s"), .string("a"), .string("b"))
-            == "Too many arguments for format: only 1 used by the format string, got 2")
+        #expect(
+            F.error("format", .string("%s"), .string("a"), .string("b"))
+                == "Too many arguments for format: only 1 used by the format string, got 2")
         #expect(F.error("format", .string("%s"), F.numbers(1)) == "Unsupported value for '%s' at offset 0: a string is required")
         #expect(F.error("format", .string("%y"), .number(1)) == "Unsupported format verb 'y' in '%y' at offset 0")
         #expect(F.error("format", .string("%")) == "Invalid format string: '%' at offset 0 has no verb")
-        #expect(F.error("format", .string("%[3]s"), .string("a")) == "Not enough arguments for '%[3]s' at offset 0: needs argument 3, got 1")
+        #expect(
+            F.error("format", .string("%[3]s"), .string("a")) == "Not enough arguments for '%[3]s' at offset 0: needs argument 3, got 1")
     }
 
     @Test func nullArgumentGivesAnUnknownAsInTerraform() throws {
@@ -72,7 +78,8 @@ private typealias F = FunctionTesting
         #expect(rows == F.strings("a-x", "b-x"))
         #expect(try F.call("formatlist", .string("%s=%d"), F.strings("a", "b"), F.numbers(1, 2)) == F.strings("a=1", "b=2"))
         #expect(try F.call("formatlist", .string("%s"), .string("x")) == F.strings("x"))
-        #expect(F.error("formatlist", .string("%s-%s"), F.strings("a", "b"), F.strings("c"))
-            == "Invalid argument 3 to 'formatlist': has 1 elements, but an earlier list has 2")
+        #expect(
+            F.error("formatlist", .string("%s-%s"), F.strings("a", "b"), F.strings("c"))
+                == "Invalid argument 3 to 'formatlist': has 1 elements, but an earlier list has 2")
     }
 }

@@ -54,7 +54,7 @@ private typealias F = FunctionTesting
     @Test func neverCrashesOnOddInputs() {
         let odd: [Value] = [
             .null, .bool(true), .number(-0.0), .number(1e300), .number(-1e-300), .string(""), .string("\u{0}"),
-            .list([]), .set([]), .object([:]), .list([.null]), .unknown(Unknown(reason: "x")),
+            .list([]), .set([]), .object([:]), .list([.null]), .unknown(Unknown(reason: "x"))
         ]
         for name in FunctionLibrary.names where !["timestamp", "uuid", "file", "filebase64", "fileset", "fileexists"].contains(name) {
             for first in odd {

@@ -3,9 +3,11 @@ import Testing
 
 /// Helpers for the function library tests: call a function, read its result as Terraform's JSON.
 enum FunctionTesting {
-    static let context = FunctionContext(baseDirectory: "/nonexistent-perimeter-base", renderTemplate: { path, variables in
-        .object(["path": .string(path), "variables": variables])
-    })
+    static let context = FunctionContext(
+        baseDirectory: "/nonexistent-perimeter-base",
+        renderTemplate: { path, variables in
+            .object(["path": .string(path), "variables": variables])
+        })
 
     static func call(_ name: String, _ arguments: Value...) throws -> Value {
         try FunctionLibrary.call(name, arguments, context: context)

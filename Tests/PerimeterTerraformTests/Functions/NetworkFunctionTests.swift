@@ -12,8 +12,9 @@ private typealias F = FunctionTesting
     }
 
     @Test func cidrsubnetExtendsIPv6Prefixes() throws {
-        #expect(try F.call("cidrsubnet", .string("fd00:fd12:3456:7890::/56"), .number(16), .number(162))
-            == .string("fd00:fd12:3456:7800:a200::/72"))
+        #expect(
+            try F.call("cidrsubnet", .string("fd00:fd12:3456:7890::/56"), .number(16), .number(162))
+                == .string("fd00:fd12:3456:7800:a200::/72"))
         #expect(try F.call("cidrsubnet", .string("2600:1f14::/56"), .number(8), .number(255)) == .string("2600:1f14:0:ff::/64"))
         #expect(try F.call("cidrsubnet", .string("::/0"), .number(64), .number(1)) == .string("0:0:0:1::/64"))
     }
@@ -21,12 +22,15 @@ private typealias F = FunctionTesting
     @Test func cidrsubnetReportsImpossibleRequests() {
         #expect(F.error("cidrsubnet", .string("10.0.0.0/33"), .number(1), .number(0)) == "Invalid CIDR prefix '10.0.0.0/33'")
         #expect(F.error("cidrsubnet", .string("10.0.0/8"), .number(1), .number(0)) == "Invalid CIDR prefix '10.0.0/8'")
-        #expect(F.error("cidrsubnet", .string("10.0.0.0/16"), .number(8), .number(256))
-            == "Prefix extension of 8 does not accommodate a subnet numbered 256")
-        #expect(F.error("cidrsubnet", .string("10.0.0.0/16"), .number(17), .number(0))
-            == "Insufficient address space to extend prefix of 16 by 17")
-        #expect(F.error("cidrsubnet", .string("10.0.0.0/16"), .number(8), .number(-1))
-            == "Invalid argument 3 to 'cidrsubnet': the subnet number must not be negative")
+        #expect(
+            F.error("cidrsubnet", .string("10.0.0.0/16"), .number(8), .number(256))
+                == "Prefix extension of 8 does not accommodate a subnet numbered 256")
+        #expect(
+            F.error("cidrsubnet", .string("10.0.0.0/16"), .number(17), .number(0))
+                == "Insufficient address space to extend prefix of 16 by 17")
+        #expect(
+            F.error("cidrsubnet", .string("10.0.0.0/16"), .number(8), .number(-1))
+                == "Invalid argument 3 to 'cidrsubnet': the subnet number must not be negative")
     }
 
     @Test func cidrhostCountsFromBothEnds() throws {
@@ -37,9 +41,12 @@ private typealias F = FunctionTesting
         #expect(try F.call("cidrhost", .string("2001:db8::/32"), .number(-1)) == .string("2001:db8:ffff:ffff:ffff:ffff:ffff:ffff"))
         #expect(try F.call("cidrhost", .string("2001:0:0:1::/64"), .number(0)) == .string("2001:0:0:1::"))
         #expect(F.error("cidrhost", .string("10.0.0.0/30"), .number(4)) == "Prefix of 30 does not accommodate a host numbered 4")
-        #expect(F.error("cidrhost", .string("10.0.0.0/8"), .number(-16_777_217))
-            == "Prefix of 8 does not accommodate a host numbered -16777217")
-        #expect(F.error("cidrhost", .string("10.0.0.0/8"), .number(1.5)) == "Invalid argument 2 to 'cidrhost': a whole number is required, got 1.5")
+        #expect(
+            F.error("cidrhost", .string("10.0.0.0/8"), .number(-16_777_217))
+                == "Prefix of 8 does not accommodate a host numbered -16777217")
+        #expect(
+            F.error("cidrhost", .string("10.0.0.0/8"), .number(1.5))
+                == "Invalid argument 2 to 'cidrhost': a whole number is required, got 1.5")
     }
 
     @Test func cidrnetmaskIsIPv4Only() throws {
@@ -49,15 +56,20 @@ private typealias F = FunctionTesting
     }
 
     @Test func cidrsubnetsAllocatesAlignedConsecutiveBlocks() throws {
-        #expect(try F.call("cidrsubnets", .string("10.1.0.0/16"), .number(4), .number(4), .number(8), .number(4))
-            == F.strings("10.1.0.0/20", "10.1.16.0/20", "10.1.32.0/24", "10.1.48.0/20"))
-        #expect(try F.call("cidrsubnets", .string("fd00:fd12:3456:7890::/56"), .number(16), .number(16), .number(16), .number(32))
-            == F.strings("fd00:fd12:3456:7800::/72", "fd00:fd12:3456:7800:100::/72", "fd00:fd12:3456:7800:200::/72",
-                         "fd00:fd12:3456:7800:300::/88"))
+        #expect(
+            try F.call("cidrsubnets", .string("10.1.0.0/16"), .number(4), .number(4), .number(8), .number(4))
+                == F.strings("10.1.0.0/20", "10.1.16.0/20", "10.1.32.0/24", "10.1.48.0/20"))
+        #expect(
+            try F.call("cidrsubnets", .string("fd00:fd12:3456:7890::/56"), .number(16), .number(16), .number(16), .number(32))
+                == F.strings(
+                    "fd00:fd12:3456:7800::/72", "fd00:fd12:3456:7800:100::/72", "fd00:fd12:3456:7800:200::/72",
+                    "fd00:fd12:3456:7800:300::/88"))
         #expect(try F.call("cidrsubnets", .string("10.1.0.0/16")) == .list([]))
-        #expect(F.error("cidrsubnets", .string("10.0.0.0/30"), .number(1), .number(1), .number(1))
-            == "Not enough remaining address space for a subnet with a prefix of 31 bits after 10.0.0.2/31")
-        #expect(F.error("cidrsubnets", .string("10.0.0.0/24"), .number(9))
-            == "Invalid argument 2 to 'cidrsubnets': would extend the prefix to 33 bits, which is too long for an IPv4 address")
+        #expect(
+            F.error("cidrsubnets", .string("10.0.0.0/30"), .number(1), .number(1), .number(1))
+                == "Not enough remaining address space for a subnet with a prefix of 31 bits after 10.0.0.2/31")
+        #expect(
+            F.error("cidrsubnets", .string("10.0.0.0/24"), .number(9))
+                == "Invalid argument 2 to 'cidrsubnets': would extend the prefix to 33 bits, which is too long for an IPv4 address")
     }
 }

@@ -47,7 +47,9 @@ private typealias F = FunctionTesting
         #expect(try F.call("parseint", .string("FF"), .number(16)) == .number(255))
         #expect(try F.call("parseint", .string("-1010"), .number(2)) == .number(-10))
         #expect(try F.call("parseint", .string("zZ"), .number(62)) == .number(2231))
-        #expect(F.error("parseint", .string("12"), .number(1)) == "Invalid argument 2 to 'parseint': the base must be a whole number between 2 and 62, got 1")
+        #expect(
+            F.error("parseint", .string("12"), .number(1))
+                == "Invalid argument 2 to 'parseint': the base must be a whole number between 2 and 62, got 1")
         #expect(F.error("parseint", .string("1.5"), .number(10)) == "Cannot parse '1.5' as a base 10 integer")
         #expect(F.error("parseint", .string("G"), .number(16)) == "Cannot parse 'G' as a base 16 integer")
     }

@@ -1,7 +1,8 @@
 /// Expressions whose result `terraform console` and `FunctionLibrary` must agree on, compared
 /// as `jsonencode` text (or both failing). Numbers stay within what a Double holds exactly.
 enum OracleCases {
-    static let expressions: [String] = collections + sets + strings + formatting + numbers + encodings + network + conversions + edgeCases + regexes
+    static let expressions: [String] =
+        collections + sets + strings + formatting + numbers + encodings + network + conversions + edgeCases + regexes
 
     static let collections = [
         #"concat(["a"], [], ["b", "c"])"#,
@@ -59,7 +60,7 @@ enum OracleCases {
         #"range(-3)"#,
         #"range(3, 1)"#,
         #"range(5, 1, 2)"#,
-        #"range(1025)"#,
+        #"range(1025)"#
     ]
 
     static let sets = [
@@ -71,7 +72,7 @@ enum OracleCases {
         #"setsubtract(["a", "b"], ["b"])"#,
         #"setproduct(["a", "b"], [1, 2])"#,
         #"setproduct(["a"], [])"#,
-        #"setunion(["a"], [1])"#,
+        #"setunion(["a"], [1])"#
     ]
 
     static let strings = [
@@ -115,7 +116,7 @@ enum OracleCases {
         #"regexall("[a-z]+", "a1bc2")"#,
         #"regexall("(\\d)", "a1b2")"#,
         #"regexall("(?i)A", "aA")"#,
-        #"regexall("x", "abc")"#,
+        #"regexall("x", "abc")"#
     ]
 
     static let formatting = [
@@ -149,7 +150,7 @@ enum OracleCases {
         #"format("%y", 1)"#,
         #"formatlist("%s-%s", ["a", "b"], "x")"#,
         #"formatlist("%s=%d", ["a", "b"], [1, 2])"#,
-        #"formatlist("%s-%s", ["a", "b"], ["c"])"#,
+        #"formatlist("%s-%s", ["a", "b"], ["c"])"#
     ]
 
     static let numbers = [
@@ -177,7 +178,7 @@ enum OracleCases {
         #"tonumber(".5")"#,
         #"tostring(0.0001)"#,
         #"tostring(1e21)"#,
-        #"tostring(123456789.125)"#,
+        #"tostring(123456789.125)"#
     ]
 
     static let encodings = [
@@ -206,7 +207,7 @@ enum OracleCases {
         #"base64decode("!!")"#,
         #"urlencode("a b&c/d~é")"#,
         #"csvdecode("a,b\n1,\"x,y\"\n3,\"say \"\"hi\"\"\"\n")"#,
-        #"textencodebase64("héllo", "UTF-8")"#,
+        #"textencodebase64("héllo", "UTF-8")"#
     ]
 
     static let network = [
@@ -233,7 +234,7 @@ enum OracleCases {
         #"cidrsubnets("fd00:fd12:3456:7890::/56", 16, 16, 16, 32)"#,
         #"cidrsubnets("10.0.0.0/30", 1, 1, 1)"#,
         #"cidrsubnets("10.1.0.0/16")"#,
-        #"cidrsubnets("10.0.0.0/24", 9)"#,
+        #"cidrsubnets("10.0.0.0/24", 9)"#
     ]
 
     static let conversions = [
@@ -253,6 +254,6 @@ enum OracleCases {
         #"basename("a/b/")"#,
         #"dirname("/a/b/c.txt")"#,
         #"dirname("c.txt")"#,
-        #"dirname("a//b/./c/")"#,
+        #"dirname("a//b/./c/")"#
     ]
 }

@@ -141,6 +141,6 @@ extension OracleCases {
         ##"regexall("(?i)[[:upper:]]", "aÉB")"##,
         ##"jsondecode("-0.5e+2")"##,
         ##"jsondecode("1.")"##,
-        ##"yamlencode(["a\n\n", "b"])"##,
+        ##"yamlencode(["a\n\n", "b"])"##
     ]
 }

@@ -139,7 +139,7 @@ struct OracleExpression {
                 default: output.unicodeScalars.append(escaped)
                 }
             case "$" where current == "$" && position + 1 < scalars.count && scalars[position + 1] == "{",
-                 "%" where current == "%" && position + 1 < scalars.count && scalars[position + 1] == "{":
+                "%" where current == "%" && position + 1 < scalars.count && scalars[position + 1] == "{":
                 // `$${` and `%%{` are literal `${` and `%{` in HCL.
                 output.unicodeScalars.append(scalar)
                 position += 1

@@ -42,6 +42,6 @@ extension OracleCases {
         ##"replace("ab", "/(a)/", "$1b$$ $${1}x$")"##,
         ##"replace("a\nb", "/(?m)$/", ";")"##,
         ##"replace("tag:Name", "/[^[:alnum:]]/", "_")"##,
-        ##"replace("x", "/(?<=x)/", "y")"##,
+        ##"replace("x", "/(?<=x)/", "y")"##
     ]
 }

@@ -73,7 +73,9 @@ enum RE2Cases {
         Case(pattern: #"((a)|b)+"#, text: #"ab"#, expected: #"[["b","a"]]"#),
         Case(pattern: #"(a)(?:b)(c)"#, text: #"abc"#, expected: #"[["a","c"]]"#),
         Case(pattern: #"(?P<first>\w+)\s(?P<last>\w+)"#, text: #"Ada Lovelace"#, expected: #"[{"first":"Ada","last":"Lovelace"}]"#),
-        Case(pattern: #"(?<year>\d{4})-(?<month>\d\d)"#, text: #"2024-05 1999-12"#, expected: #"[{"month":"05","year":"2024"},{"month":"12","year":"1999"}]"#),
+        Case(
+            pattern: #"(?<year>\d{4})-(?<month>\d\d)"#, text: #"2024-05 1999-12"#,
+            expected: #"[{"month":"05","year":"2024"},{"month":"12","year":"1999"}]"#),
         Case(pattern: #"(?P<x>a)|(?P<y>b)"#, text: #"ab"#, expected: #"[{"x":"a","y":null},{"x":null,"y":"b"}]"#),
         Case(pattern: #"(a)(?P<n>b)"#, text: #"ab"#, expected: #"error"#),
         Case(pattern: #"(?P<n>a)(?P<n>b)"#, text: #"ab"#, expected: #"[{"n":"b"}]"#),
@@ -233,7 +235,7 @@ enum RE2Cases {
         Case(pattern: #"..."#, text: #"日本語x"#, expected: #"["日本語"]"#),
         Case(pattern: #"[日本]+"#, text: #"日本語"#, expected: #"["日本"]"#),
         Case(pattern: #"\x{1F600}"#, text: #"😀"#, expected: #"["😀"]"#),
-        Case(pattern: #"."#, text: #"🇫🇷"#, expected: #"["🇫","🇷"]"#),
+        Case(pattern: #"."#, text: #"🇫🇷"#, expected: #"["🇫","🇷"]"#)
     ]
 
     struct Replacement: Sendable {
@@ -279,6 +281,6 @@ enum RE2Cases {
         Replacement(text: #"ab"#, pattern: #"(?P<n>a)"#, template: #"$né"#, expected: #"b"#),
         Replacement(text: #"ab"#, pattern: #"(?P<n>a)"#, template: #"${n}é"#, expected: #"aéb"#),
         Replacement(text: #"abcabc"#, pattern: #"(a)(b)(c)"#, template: #"$3$2$1"#, expected: #"cbacba"#),
-        Replacement(text: #"aaaa"#, pattern: #"^(a+)+$"#, template: #"x"#, expected: #"x"#),
+        Replacement(text: #"aaaa"#, pattern: #"^(a+)+$"#, template: #"x"#, expected: #"x"#)
     ]
 }

@@ -1,5 +1,6 @@
-@testable import PerimeterTerraform
 import Testing
+
+@testable import PerimeterTerraform
 
 private typealias F = FunctionTesting
 
@@ -11,7 +12,7 @@ private typealias F = FunctionTesting
         ("(a|aa)*b", String(repeating: "a", count: 30_000)),
         ("(x+x+)+y", String(repeating: "x", count: 30_000)),
         ("(.*a){20}$", String(repeating: "a", count: 5_000) + "b"),
-        ("(a*)*(b*)*c", String(repeating: "ab", count: 10_000)),
+        ("(a*)*(b*)*c", String(repeating: "ab", count: 10_000))
     ]
 
     /// Runs a search to its end and returns the steps it took.

@@ -1,6 +1,7 @@
 import Foundation
-@testable import PerimeterTerraform
 import Testing
+
+@testable import PerimeterTerraform
 
 private typealias F = FunctionTesting
 
@@ -23,7 +24,8 @@ private typealias F = FunctionTesting
         for item in RE2Cases.matches {
             let ours = Self.regexall(item.pattern, item.text)
             if ours != item.expected {
-                mismatches.append("regexall(\(item.pattern.debugDescription), \(item.text.debugDescription)): expected \(item.expected), got \(ours)")
+                mismatches.append(
+                    "regexall(\(item.pattern.debugDescription), \(item.text.debugDescription)): expected \(item.expected), got \(ours)")
             }
         }
         #expect(mismatches.isEmpty, "\(mismatches.count) mismatches:\n\(mismatches.joined(separator: "\n"))")
@@ -35,12 +37,16 @@ private typealias F = FunctionTesting
         for item in RE2Cases.replacements {
             let ours: String
             do {
-                ours = try F.call("replace", .string(item.text), .string("/\(item.pattern)/"), .string(item.template)).stringValue ?? "not a string"
+                ours =
+                    try F.call("replace", .string(item.text), .string("/\(item.pattern)/"), .string(item.template)).stringValue
+                    ?? "not a string"
             } catch {
                 ours = "error"
             }
             if ours != item.expected {
-                mismatches.append("replace(\(item.text.debugDescription), /\(item.pattern)/, \(item.template.debugDescription)): expected \(item.expected.debugDescription), got \(ours.debugDescription)")
+                mismatches.append(
+                    "replace(\(item.text.debugDescription), /\(item.pattern)/, \(item.template.debugDescription)): expected \(item.expected.debugDescription), got \(ours.debugDescription)"
+                )
             }
         }
         #expect(mismatches.isEmpty, "\(mismatches.count) mismatches:\n\(mismatches.joined(separator: "\n"))")
@@ -55,7 +61,9 @@ private typealias F = FunctionTesting
         let matchResults = try TerraformOracleTests.terraformResults(matchExpressions)
         try #require(matchResults.count == RE2Cases.matches.count)
         for (item, result) in zip(RE2Cases.matches, matchResults) {
-            #expect((result == marker ? "error" : result) == item.expected, "regexall(\(item.pattern.debugDescription), \(item.text.debugDescription))")
+            #expect(
+                (result == marker ? "error" : result) == item.expected,
+                "regexall(\(item.pattern.debugDescription), \(item.text.debugDescription))")
         }
         // `jsonencode` of a string result, so the console's output is one JSON text per case.
         let replaceExpressions = RE2Cases.replacements.map {
@@ -64,8 +72,11 @@ private typealias F = FunctionTesting
         let replaceResults = try TerraformOracleTests.terraformResults(replaceExpressions)
         try #require(replaceResults.count == RE2Cases.replacements.count)
         for (item, result) in zip(RE2Cases.replacements, replaceResults) {
-            let decoded = result == marker ? "error" : (try? JSONSerialization.jsonObject(with: Data(result.utf8), options: .fragmentsAllowed)) as? String
-            #expect(decoded == item.expected, "replace(\(item.text.debugDescription), /\(item.pattern)/, \(item.template.debugDescription))")
+            let decoded =
+                result == marker
+                ? "error" : (try? JSONSerialization.jsonObject(with: Data(result.utf8), options: .fragmentsAllowed)) as? String
+            #expect(
+                decoded == item.expected, "replace(\(item.text.debugDescription), /\(item.pattern)/, \(item.template.debugDescription))")
         }
     }
 
@@ -108,7 +119,7 @@ private typealias F = FunctionTesting
             ("[[:foo:]]", "invalid character class range: '[:foo:]'"),
             (#"\C"#, #"invalid escape sequence: '\C'"#),
             ("(?P<>a)", "invalid named capture: '(?P<>'"),
-            ("(?x)a", "invalid or unsupported Perl syntax: '(?x'"),
+            ("(?x)a", "invalid or unsupported Perl syntax: '(?x'")
         ]
         for (pattern, message) in errors {
             #expect(F.error("regex", .string(pattern), .string("a")) == "Invalid regular expression '\(pattern)': \(message)")

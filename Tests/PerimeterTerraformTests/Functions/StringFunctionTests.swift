@@ -102,8 +102,9 @@ private typealias F = FunctionTesting
         #expect(try F.json("regex", .string("(a)|(b)"), .string("b")) == #"[null,"b"]"#)
         #expect(try F.call("regex", .string(#"\pL+"#), .string("1ab")) == .string("ab"))
         #expect(F.error("regex", .string("x"), .string("abc")) == "The pattern 'x' did not match any part of the given string")
-        #expect(F.error("regex", .string("(?P<x>a)(b)"), .string("ab"))
-            == "Invalid regular expression '(?P<x>a)(b)': cannot mix named and unnamed capture groups")
+        #expect(
+            F.error("regex", .string("(?P<x>a)(b)"), .string("ab"))
+                == "Invalid regular expression '(?P<x>a)(b)': cannot mix named and unnamed capture groups")
     }
 
     @Test func regexallReturnsEveryMatch() throws {

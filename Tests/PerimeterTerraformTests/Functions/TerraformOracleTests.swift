@@ -17,7 +17,8 @@ import Testing
         let expressions = OracleCases.expressions
         #expect(expressions.count >= 150)
         let expected = try Self.terraformResults(expressions)
-        try #require(expected.count == expressions.count, "terraform returned \(expected.count) results for \(expressions.count) expressions")
+        try #require(
+            expected.count == expressions.count, "terraform returned \(expected.count) results for \(expressions.count) expressions")
         // The comparison means something only if most expressions succeed in Terraform.
         #expect(expected.filter { $0 != Self.failureMarker }.count >= 150)
         var mismatches: [String] = []
@@ -72,9 +73,11 @@ import Testing
 
         let text = String(decoding: printed, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         guard process.terminationStatus == 0, text.hasPrefix("\""), text.hasSuffix("\""),
-              let json = Data(base64Encoded: String(text.dropFirst().dropLast())),
-              let results = try JSONSerialization.jsonObject(with: json) as? [String] else {
-            throw OracleExpression.ParseError(description: "terraform console failed (\(process.terminationStatus)): \(text) \(String(decoding: failure, as: UTF8.self))")
+            let json = Data(base64Encoded: String(text.dropFirst().dropLast())),
+            let results = try JSONSerialization.jsonObject(with: json) as? [String]
+        else {
+            throw OracleExpression.ParseError(
+                description: "terraform console failed (\(process.terminationStatus)): \(text) \(String(decoding: failure, as: UTF8.self))")
         }
         return results
     }

@@ -39,7 +39,9 @@ private typealias F = FunctionTesting
 
     @Test func tomapUnifiesValueTypes() throws {
         #expect(try F.json("tomap", F.object(["a": .number(1), "b": .string("x")])) == #"{"a":"1","b":"x"}"#)
-        #expect(F.error("tomap", F.object(["a": .number(1), "b": .bool(true)])) == "Cannot convert an object to a map: its values have no single type")
+        #expect(
+            F.error("tomap", F.object(["a": .number(1), "b": .bool(true)]))
+                == "Cannot convert an object to a map: its values have no single type")
         #expect(F.error("tomap", F.strings("a")) == "Cannot convert list to map")
     }
 

@@ -37,7 +37,8 @@ private typealias F = FunctionTesting
 
     @Test func tolistAndTosetKeepUnknownElements() throws {
         #expect(try F.call("tolist", .list([node, .string("a")])) == .list([node, .string("a")]))
-        #expect(try F.call("toset", .list([.string("b"), node, .string("a"), .string("a"), node])) == .set([.string("a"), .string("b"), node]))
+        #expect(
+            try F.call("toset", .list([.string("b"), node, .string("a"), .string("a"), node])) == .set([.string("a"), .string("b"), node]))
         #expect(try F.call("setunion", .list([node]), F.strings("a")) == .set([.string("a"), node]))
     }
 
@@ -84,7 +85,7 @@ private typealias F = FunctionTesting
             ("upper", [node]),
             ("merge", [.unknown(extra)]),
             ("setintersection", [.list([node]), F.strings("a")]),
-            ("setsubtract", [F.strings("a"), .list([node])]),
+            ("setsubtract", [F.strings("a"), .list([node])])
         ] {
             let result = try FunctionLibrary.call(name, arguments, context: F.context)
             #expect(result.isUnknown, "\(name)")

@@ -1,7 +1,8 @@
 import Foundation
 import PerimeterModel
-@testable import PerimeterTerraform
 import Testing
+
+@testable import PerimeterTerraform
 
 /// File functions and local module sources read only the scanned tree; nothing from the environment
 /// reaches an address or a message.
@@ -17,8 +18,9 @@ import Testing
         try "resource \"terraform_data\" \"vpc\" {\n  input = 1\n}\n"
             .write(to: base.appendingPathComponent("mods/vpc/main.tf"), atomically: true, encoding: .utf8)
         try main.write(to: root.appendingPathComponent("main.tf"), atomically: true, encoding: .utf8)
-        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("link.txt").path,
-                                                   withDestinationPath: base.appendingPathComponent("outside.txt").path)
+        try FileManager.default.createSymbolicLink(
+            atPath: root.appendingPathComponent("link.txt").path,
+            withDestinationPath: base.appendingPathComponent("outside.txt").path)
         return (base, root)
     }
 
@@ -29,9 +31,11 @@ import Testing
     }
 
     @Test func pathsOutsideTheTreeAreErrorsAndUnknown() throws {
-        let reads = ["file(\"/etc/passwd\")", "file(\"../outside.txt\")", "file(\"link.txt\")", "filebase64(\"/etc/passwd\")",
-                     "fileexists(\"/etc/passwd\")", "fileset(\"/etc\", \"*\")", "templatefile(\"../outside.txt\", {})",
-                     "file(\"missing/../../outside.txt\")", "file(\"/proc/self/environ\")"]
+        let reads = [
+            "file(\"/etc/passwd\")", "file(\"../outside.txt\")", "file(\"link.txt\")", "filebase64(\"/etc/passwd\")",
+            "fileexists(\"/etc/passwd\")", "fileset(\"/etc\", \"*\")", "templatefile(\"../outside.txt\", {})",
+            "file(\"missing/../../outside.txt\")", "file(\"/proc/self/environ\")"
+        ]
         let outputs = reads.enumerated().map { "output \"o\($0.offset)\" {\n  value = \($0.element)\n}\n" }.joined()
         let (base, root) = try layout(outputs + "output \"ok\" {\n  value = file(\"inside.txt\")\n}\n")
         defer { try? FileManager.default.removeItem(at: base) }
@@ -40,8 +44,11 @@ import Testing
         for (index, read) in reads.enumerated() {
             #expect(result.outputs["o\(index)"]?.isUnknown == true, "\(read)")
             let path = read.split(separator: "\"")[1]
-            #expect(result.errors.contains { $0.location?.line == 2 + 3 * index && $0.message.contains("'\(path)' is outside the scanned tree") },
-                    "\(read): \(result.errorLines)")
+            #expect(
+                result.errors.contains {
+                    $0.location?.line == 2 + 3 * index && $0.message.contains("'\(path)' is outside the scanned tree")
+                },
+                "\(read): \(result.errorLines)")
         }
         #expect(result.outputs["ok"] == .string("inside"))
         #expect(!result.diagnostics.contains { $0.message.contains("secret") || $0.message.contains("root:x:0") })
@@ -64,7 +71,10 @@ import Testing
         let (base, root) = try layout(main)
         defer { try? FileManager.default.removeItem(at: base) }
         let blocked = evaluate(root)
-        #expect(blocked.errorLines == ["main.tf:2:12: Module source '../mods/vpc' of module.vpc is outside the scanned tree '\(FileConfinement.realPath(root.path))'; perimeter reads modules only inside it (--allow-outside-files reads it anyway)"])
+        #expect(
+            blocked.errorLines == [
+                "main.tf:2:12: Module source '../mods/vpc' of module.vpc is outside the scanned tree '\(FileConfinement.realPath(root.path))'; perimeter reads modules only inside it (--allow-outside-files reads it anyway)"
+            ])
         #expect(blocked.resources.isEmpty)
         // Scanning the directory above, or a git repository around it, makes the module part of the tree.
         var scanned = EvaluationLimits()
@@ -94,13 +104,15 @@ import Testing
         #expect(result.diagnostics.contains { $0.message.hasPrefix("var.token is set in the environment (TF_VAR_token)") })
         #expect(result.outputs["home"]?.isUnknown == true)
         // The same value given on purpose is used, as Terraform would.
-        let given = TerraformEvaluator.evaluate(directory: module.directory.path,
-                                                inputs: VariableInputs(commandLine: [.value(name: "token", raw: "10.0.0.0/8")]))
+        let given = TerraformEvaluator.evaluate(
+            directory: module.directory.path,
+            inputs: VariableInputs(commandLine: [.value(name: "token", raw: "10.0.0.0/8")]))
         #expect(given.addresses == ["terraform_data.leak[\"10.0.0.0/8\"]"])
     }
 
     @Test func confinementRootIsTheRepositoryTheScannedDirectoryOrTheModule() throws {
-        let base = FileConfinement.realPath(FileManager.default.temporaryDirectory.appendingPathComponent("perimeter-roots-\(UUID().uuidString)").path)
+        let base = FileConfinement.realPath(
+            FileManager.default.temporaryDirectory.appendingPathComponent("perimeter-roots-\(UUID().uuidString)").path)
         let module = base + "/a/b"
         try FileManager.default.createDirectory(atPath: module, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: base) }

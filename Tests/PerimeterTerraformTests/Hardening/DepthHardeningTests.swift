@@ -1,7 +1,8 @@
 import Foundation
 import PerimeterModel
-@testable import PerimeterTerraform
 import Testing
+
+@testable import PerimeterTerraform
 
 /// Nesting of every construct at 100,000 levels: each stops at its documented depth with an error at its
 /// position, in bounded time, and the rest of the module is still evaluated.
@@ -9,8 +10,10 @@ import Testing
     static let n = Hostile.size
     static let good = "resource \"terraform_data\" \"good\" {\n  input = \"kept\"\n}\n"
 
-    private func expectStopped(_ files: [String: String], _ message: String, line: Int? = nil,
-                               sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+    private func expectStopped(
+        _ files: [String: String], _ message: String, line: Int? = nil,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) throws {
         var files = files
         files["good.tf"] = Self.good
         let (result, seconds) = try Hostile.evaluate(files)
@@ -23,9 +26,12 @@ import Testing
 
     @Test func longOperatorChain() throws {
         let chain = Array(repeating: "1", count: Self.n).joined(separator: "+")
-        try expectStopped(Hostile.locals("  x = \(chain)", output: "local.x"), "Expression is nested too deeply (more than 500 levels)", line: 2)
-        let (result, _) = try Hostile.evaluate(Hostile.locals("  x = " + Array(repeating: "1", count: 400).joined(separator: "+"),
-                                                              output: "local.x"))
+        try expectStopped(
+            Hostile.locals("  x = \(chain)", output: "local.x"), "Expression is nested too deeply (more than 500 levels)", line: 2)
+        let (result, _) = try Hostile.evaluate(
+            Hostile.locals(
+                "  x = " + Array(repeating: "1", count: 400).joined(separator: "+"),
+                output: "local.x"))
         #expect(result.errors.isEmpty)
     }
 
@@ -44,7 +50,7 @@ import Testing
             String(repeating: "true ? 1 : ", count: Self.n) + "2",
             String(repeating: "!", count: Self.n) + "true",
             String(repeating: "f(", count: Self.n) + String(repeating: ")", count: Self.n),
-            String(repeating: "\"${", count: Self.n) + "1" + String(repeating: "}\"", count: Self.n),
+            String(repeating: "\"${", count: Self.n) + "1" + String(repeating: "}\"", count: Self.n)
         ]
         for text in cases {
             try expectStopped(Hostile.locals("  x = \(text)", output: "local.x"), "Expression is nested too deeply", line: 2)
@@ -59,7 +65,8 @@ import Testing
     }
 
     @Test func nestedBlocks() throws {
-        let blocks = "resource \"terraform_data\" \"deep\" {\n" + String(repeating: "b {\n", count: Self.n)
+        let blocks =
+            "resource \"terraform_data\" \"deep\" {\n" + String(repeating: "b {\n", count: Self.n)
             + String(repeating: "}\n", count: Self.n) + "}\n"
         try expectStopped(["main.tf": blocks], "Blocks are nested too deeply (more than 100 levels)", line: 101)
     }
@@ -72,12 +79,14 @@ import Testing
     @Test func longChainOfLocals() throws {
         var body = (0..<Self.n).map { "  l\($0) = local.l\($0 + 1)" }
         body.append("  l\(Self.n) = 1")
-        try expectStopped(Hostile.locals(body.joined(separator: "\n"), output: "local.l0"),
-                          "Evaluation is nested deeper than 2000 levels")
+        try expectStopped(
+            Hostile.locals(body.joined(separator: "\n"), output: "local.l0"),
+            "Evaluation is nested deeper than 2000 levels")
         // Each link a deeper expression: the same limit, not the stack, stops it.
         let wrapped = (0..<5_000).map { "  l\($0) = [[[[local.l\($0 + 1)]]]]" } + ["  l5000 = 1"]
-        try expectStopped(Hostile.locals(wrapped.joined(separator: "\n"), output: "local.l0"),
-                          "Evaluation is nested deeper than 2000 levels")
+        try expectStopped(
+            Hostile.locals(wrapped.joined(separator: "\n"), output: "local.l0"),
+            "Evaluation is nested deeper than 2000 levels")
         // A chain of 300 is well within it.
         let short = (0..<300).map { "  l\($0) = local.l\($0 + 1)" } + ["  l300 = 7"]
         let (result, _) = try Hostile.evaluate(Hostile.locals(short.joined(separator: "\n"), output: "local.l0"))
@@ -86,8 +95,10 @@ import Testing
     }
 
     @Test func templateFileThatRendersItself() throws {
-        let files = ["main.tf": "output \"o\" {\n  value = templatefile(\"${path.module}/t.tpl\", {})\n}\n",
-                     "t.tpl": "a${templatefile(\"t.tpl\", {})}"]
+        let files = [
+            "main.tf": "output \"o\" {\n  value = templatefile(\"${path.module}/t.tpl\", {})\n}\n",
+            "t.tpl": "a${templatefile(\"t.tpl\", {})}"
+        ]
         try expectStopped(files, "templatefile(): ")
         let (result, _) = try Hostile.evaluate(files)
         #expect(result.errors.first?.message.contains("cannot be called from inside a template file") == true)
@@ -114,7 +125,10 @@ import Testing
         var inputs = VariableInputs()
         inputs.limits.treeRoots = [base.path]
         let result = TerraformEvaluator.evaluate(directory: roots[0], inputs: inputs, loader: loader)
-        #expect(result.errorLines == ["main.tf:2:12: Module call cycle: the root module -> module.b -> module.b.module.a, whose source '\(base.path)/a' is already in the chain; the call is not read"])
+        #expect(
+            result.errorLines == [
+                "main.tf:2:12: Module call cycle: the root module -> module.b -> module.b.module.a, whose source '\(base.path)/a' is already in the chain; the call is not read"
+            ])
         #expect(result.addresses == ["terraform_data.good", "module.b.terraform_data.good"])
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import PerimeterModel
+
 @testable import PerimeterTerraform
 
 /// Big hostile inputs are generated here, never committed.
@@ -7,8 +8,10 @@ enum Hostile {
     static let size = 100_000
 
     /// Evaluates `files` as a root module and times it; the result and the seconds it took.
-    static func evaluate(_ files: [String: String], limits: EvaluationLimits = EvaluationLimits(),
-                         environment: [String: String] = [:]) throws -> (result: TerraformEvaluation, seconds: Double) {
+    static func evaluate(
+        _ files: [String: String], limits: EvaluationLimits = EvaluationLimits(),
+        environment: [String: String] = [:]
+    ) throws -> (result: TerraformEvaluation, seconds: Double) {
         let module = try TemporaryModule(files)
         defer { module.remove() }
         var inputs = VariableInputs(environment: environment)

@@ -1,4 +1,5 @@
 import PerimeterModel
+
 @testable import PerimeterTerraform
 
 /// Builds resource instances the way the evaluator hands them over, with source locations.
@@ -7,11 +8,14 @@ enum Build {
 
     static func at(_ line: Int) -> PerimeterModel.SourceLocation { PerimeterModel.SourceLocation(file: file, line: line, column: 1) }
 
-    static func resource(_ type: String, _ name: String, module: String = "", key: ResourceInstance.Key? = nil,
-                         mode: ResourceInstance.Mode = .managed, line: Int = 1,
-                         locations: [String: Int] = [:], _ values: [String: Value]) -> ResourceInstance {
-        ResourceInstance(mode: mode, type: type, name: name, module: module, key: key, values: values,
-                         location: at(line), locations: locations.mapValues(at))
+    static func resource(
+        _ type: String, _ name: String, module: String = "", key: ResourceInstance.Key? = nil,
+        mode: ResourceInstance.Mode = .managed, line: Int = 1,
+        locations: [String: Int] = [:], _ values: [String: Value]
+    ) -> ResourceInstance {
+        ResourceInstance(
+            mode: mode, type: type, name: name, module: module, key: key, values: values,
+            location: at(line), locations: locations.mapValues(at))
     }
 
     /// A reference to a computed attribute, as the evaluator produces it.
@@ -23,7 +27,9 @@ enum Build {
 
     static func block(_ fields: [String: Value]) -> Value { .list([.object(fields)]) }
 
-    static func map(_ resources: ResourceInstance..., origin: Provenance.Origin = .terraform) -> (snapshot: Snapshot, diagnostics: [Diagnostic]) {
+    static func map(_ resources: ResourceInstance..., origin: Provenance.Origin = .terraform) -> (
+        snapshot: Snapshot, diagnostics: [Diagnostic]
+    ) {
         SnapshotMapper.map(resources, origin: origin)
     }
 }

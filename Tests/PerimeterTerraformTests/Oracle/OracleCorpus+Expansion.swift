@@ -16,8 +16,9 @@ extension OracleCorpus {
         resource("fe-map-of-unknowns", "for_each = local.groups\ninput = each.value.name"),
         resource("fe-merge", "for_each = merge(local.groups, {})\ninput = each.key"),
         resource("fe-for-filter-known", "for_each = { for k, g in local.groups : k => g if g.name != \"z\" }\ninput = each.value.id"),
-        resource("fe-for-filter-unknown", "for_each = { for k, g in local.groups : k => g if g.id != \"z\" }\ninput = each.key",
-                 knowsMore: standIn),
+        resource(
+            "fe-for-filter-unknown", "for_each = { for k, g in local.groups : k => g if g.id != \"z\" }\ninput = each.key",
+            knowsMore: standIn),
         resource("fe-grouping", "for_each = { for n in var.names : n => n... }\ninput = length(each.value)"),
         resource("fe-compact", "for_each = toset(compact([\"a\", \"\", \"b\"]))\ninput = each.key"),
         resource("fe-setunion", "for_each = setunion(toset([\"c\"]), toset(var.names))\ninput = each.key"),
@@ -46,7 +47,9 @@ extension OracleCorpus {
         resource("input-tuple-unknown", "input = [local.id, \"x\"]"),
         resource("input-resource-prefix", "input = resource.terraform_data.u.input"),
         resource("input-resource-prefix-unknown", "input = [resource.terraform_data.u.id]"),
-        .config("ref-for-each-resource", """
+        .config(
+            "ref-for-each-resource",
+            """
             resource "terraform_data" "fe" {
               for_each = toset(["x", "y"])
               input    = each.key
@@ -55,7 +58,9 @@ extension OracleCorpus {
               input = [for k, v in terraform_data.fe : v.input]
             }
             """),
-        .config("ref-count-splat", """
+        .config(
+            "ref-count-splat",
+            """
             resource "terraform_data" "c" {
               count = 2
               input = "c${count.index}"
@@ -64,7 +69,9 @@ extension OracleCorpus {
               input = terraform_data.c[*].input
             }
             """),
-        .config("ref-count-unknown-id", """
+        .config(
+            "ref-count-unknown-id",
+            """
             resource "terraform_data" "c" {
               count = 1
               input = "c"
@@ -73,7 +80,9 @@ extension OracleCorpus {
               input = terraform_data.c[0].id
             }
             """),
-        .config("ref-try-out-of-range", """
+        .config(
+            "ref-try-out-of-range",
+            """
             resource "terraform_data" "c" {
               count = 1
               input = "c"
@@ -82,7 +91,9 @@ extension OracleCorpus {
               input = try(terraform_data.c[5].id, "none")
             }
             """),
-        .config("ref-for-each-keys", """
+        .config(
+            "ref-for-each-keys",
+            """
             resource "terraform_data" "fe" {
               for_each = local.groups
               input    = each.value.id
@@ -91,7 +102,9 @@ extension OracleCorpus {
               input = keys(terraform_data.fe)
             }
             """),
-        .config("ref-for-each-unknown-values", """
+        .config(
+            "ref-for-each-unknown-values",
+            """
             resource "terraform_data" "fe" {
               for_each = local.groups
               input    = each.value.id
@@ -102,7 +115,9 @@ extension OracleCorpus {
             }
             """),
         .config("ref-undeclared-rejected", "output \"v\" {\n  value = terraform_data.missing.id\n}\n"),
-        .config("ref-one-of-count", """
+        .config(
+            "ref-one-of-count",
+            """
             resource "terraform_data" "c" {
               count = var.on ? 1 : 0
               input = "c"
@@ -110,6 +125,6 @@ extension OracleCorpus {
             output "v" {
               value = one(terraform_data.c[*].input)
             }
-            """),
+            """)
     ]
 }

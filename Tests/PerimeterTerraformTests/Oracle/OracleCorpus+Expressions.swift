@@ -26,13 +26,14 @@ extension OracleCorpus {
         .output("unknown-attribute-of-resource", "terraform_data.u.output"),
         .output("known-attribute-of-resource", "terraform_data.u.input"),
         .output("resource-prefix-reference", "resource.terraform_data.u.input"),
-        .output("resource-prefix-unknown", "resource.terraform_data.u.id"),
+        .output("resource-prefix-unknown", "resource.terraform_data.u.id")
     ]
 
     static let conditionals: [OracleCase] = [
         .output("cond-known", "var.on ? \"a\" : \"b\""),
-        .output("cond-unknown-same-branches", "local.id == \"x\" ? \"a\" : \"a\"",
-                knowsMore: "both branches are the same known value, so the unknown condition does not matter"),
+        .output(
+            "cond-unknown-same-branches", "local.id == \"x\" ? \"a\" : \"a\"",
+            knowsMore: "both branches are the same known value, so the unknown condition does not matter"),
         .output("cond-unknown", "local.id == \"x\" ? 1 : 2"),
         .output("cond-unknown-branch-chosen", "var.on ? local.id : \"b\""),
         .output("cond-known-branch-chosen", "var.off ? local.id : \"b\""),
@@ -45,7 +46,7 @@ extension OracleCorpus {
         .output("cond-tuple-of-unknown", "var.on ? [local.id] : []"),
         .output("cond-object-of-unknown", "var.on ? { a = local.id } : {}"),
         .output("cond-groups-or-empty", "local.groups != null ? local.groups : {}"),
-        .output("cond-nested", "var.off ? 1 : var.on ? 2 : 3"),
+        .output("cond-nested", "var.off ? 1 : var.on ? 2 : 3")
     ]
 
     static let templates: [OracleCase] = [
@@ -59,15 +60,16 @@ extension OracleCorpus {
         .output("template-never-null", "\"arn:${local.id}\" != null"),
         .output("template-startswith-prefix", "startswith(\"arn:${local.id}\", \"arn:\")"),
         .output("template-startswith-other", "startswith(\"arn:${local.id}\", \"gcp:\")"),
-        .output("template-endswith-suffix", "endswith(\"${local.id}/admin\", \"/admin\")",
-                knowsMore: "perimeter keeps a template's known suffix; Terraform keeps only the prefix"),
+        .output(
+            "template-endswith-suffix", "endswith(\"${local.id}/admin\", \"/admin\")",
+            knowsMore: "perimeter keeps a template's known suffix; Terraform keeps only the prefix"),
         .output("template-length-unknown", "length(\"a${local.id}\")"),
         .output("template-upper-unknown", "upper(\"a${local.id}\")"),
         .output("template-number", "\"${var.three}\""),
         .output("template-bool", "\"${var.on}\""),
         .output("template-strip-markers", "\"a\\n  %{~ if var.on ~}\\n  b\\n  %{~ endif ~}\""),
         .output("template-escape", "\"$${x} %%{y}\""),
-        .output("template-heredoc", "<<-EOT\n    a ${var.three}\n      b\n    EOT"),
+        .output("template-heredoc", "<<-EOT\n    a ${var.three}\n      b\n    EOT")
     ]
 
     static let collections: [OracleCase] = [
@@ -128,7 +130,7 @@ extension OracleCorpus {
         .output("transpose", "transpose({ a = [\"x\", \"y\"], b = [\"y\"] })"),
         .output("matchkeys-unknown", "matchkeys([\"a\"], [local.id], [\"x\"])"),
         .output("setsubtract-known", "setsubtract(toset(var.names), [\"a\"])"),
-        .output("setintersection-known", "setintersection(toset(var.names), [\"a\", \"z\"])"),
+        .output("setintersection-known", "setintersection(toset(var.names), [\"a\", \"z\"])")
     ]
 
     static let functions: [OracleCase] = [
@@ -169,6 +171,6 @@ extension OracleCorpus {
         .output("chomp-trimspace", "[chomp(\"a\\n\"), trimspace(\"  b \")]"),
         .output("urlencode", "urlencode(\"a b/c\")"),
         .output("tobool", "tobool(\"true\")"),
-        .output("length-string", "length(\"héllo\")"),
+        .output("length-string", "length(\"héllo\")")
     ]
 }

@@ -42,7 +42,10 @@ indirect enum OracleValue: Equatable, Sendable {
         case let text as String: self = .string(text)
         case let items as [Any]:
             let marks = unknown as? [Any] ?? []
-            self = .list(items.enumerated().map { OracleValue(json: $0.element, unknown: marks.indices.contains($0.offset) ? marks[$0.offset] : nil) })
+            self = .list(
+                items.enumerated().map {
+                    OracleValue(json: $0.element, unknown: marks.indices.contains($0.offset) ? marks[$0.offset] : nil)
+                })
         case let fields as [String: Any]:
             let marks = unknown as? [String: Any] ?? [:]
             var result: [String: OracleValue] = [:]
@@ -92,7 +95,8 @@ indirect enum OracleValue: Equatable, Sendable {
         case (.unknown, _): return .differs("\(path): perimeter unknown, terraform \(terraform)")
         case (.list(let ours), .list(let theirs)):
             guard ours.count == theirs.count else { return .differs("\(path): \(ours.count) elements, terraform \(theirs.count)") }
-            return Self.combine(zip(ours, theirs).enumerated().map { $0.element.0.compared(toTerraform: $0.element.1, at: "\(path)[\($0.offset)]") })
+            return Self.combine(
+                zip(ours, theirs).enumerated().map { $0.element.0.compared(toTerraform: $0.element.1, at: "\(path)[\($0.offset)]") })
         case (.object(let ours), .object(let theirs)):
             guard Set(ours.keys) == Set(theirs.keys) else {
                 return .differs("\(path): keys \(ours.keys.sorted()), terraform \(theirs.keys.sorted())")

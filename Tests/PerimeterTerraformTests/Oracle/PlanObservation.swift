@@ -75,7 +75,8 @@ struct PlanObservation: Equatable {
         if Set(outputs.keys) != Set(terraform.outputs.keys) {
             return .differs("outputs \(outputs.keys.sorted()), terraform \(terraform.outputs.keys.sorted())")
         }
-        let values = terraform.resources.keys.sorted().map { resources[$0]!.compared(toTerraform: terraform.resources[$0]!, at: $0) }
+        let values =
+            terraform.resources.keys.sorted().map { resources[$0]!.compared(toTerraform: terraform.resources[$0]!, at: $0) }
             + terraform.outputs.keys.sorted().map { outputs[$0]!.compared(toTerraform: terraform.outputs[$0]!, at: "output.\($0)") }
         return OracleValue.combine(values)
     }

@@ -41,7 +41,9 @@ import Testing
                 if oracleCase.knowsMore != nil { problems.append("\(oracleCase.name): marked as knowing more, but agrees exactly") }
             case .knowsMore:
                 knowsMore += 1
-                if oracleCase.knowsMore == nil { problems.append("\(oracleCase.name): perimeter knows more than Terraform; say why in the case") }
+                if oracleCase.knowsMore == nil {
+                    problems.append("\(oracleCase.name): perimeter knows more than Terraform; say why in the case")
+                }
             case .differs(let detail):
                 problems.append("\(oracleCase.name): \(detail)")
             }
@@ -69,7 +71,10 @@ import Testing
         #expect(problems.isEmpty, "\(problems.count) disagreements:\n\(problems.joined(separator: "\n"))")
     }
 
-    @Test(.enabled(if: TerraformPlanRunner.terraform != nil, "terraform is not on PATH: the live plan oracle is skipped; the recorded results still run"))
+    @Test(
+        .enabled(
+            if: TerraformPlanRunner.terraform != nil,
+            "terraform is not on PATH: the live plan oracle is skipped; the recorded results still run"))
     func recordMatchesLiveTerraform() throws {
         let started = Date()
         let results = TerraformPlanRunner.plan(OracleCorpus.cases)
@@ -82,7 +87,9 @@ import Testing
             }
         }
         #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
-        print("plan oracle: \(OracleCorpus.cases.count) cases planned by terraform in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
+        print(
+            "plan oracle: \(OracleCorpus.cases.count) cases planned by terraform in \(String(format: "%.1f", Date().timeIntervalSince(started))) s"
+        )
         if ProcessInfo.processInfo.environment["PERIMETER_ORACLE_RECORD"] == "1" {
             try Self.write(live)
         } else {

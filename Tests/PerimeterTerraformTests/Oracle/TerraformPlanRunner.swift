@@ -52,7 +52,9 @@ enum TerraformPlanRunner {
         return try PlanObservation(terraformShow: shown.output)
     }
 
-    private static func run(_ executable: String, _ arguments: [String], in directory: URL) throws -> (status: Int32, output: Data, errors: String) {
+    private static func run(_ executable: String, _ arguments: [String], in directory: URL) throws -> (
+        status: Int32, output: Data, errors: String
+    ) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments

@@ -1,6 +1,7 @@
 import Foundation
 import PerimeterModel
 import Testing
+
 @testable import PerimeterTerraform
 
 /// The scenario of source documents 000 and 002 as a plan: a dedicated node security group with
@@ -38,9 +39,10 @@ import Testing
     }
 
     @Test func kubeletRuleComesOnlyFromTheClusterSecurityGroup() throws {
-        let rule = try #require(mapped.snapshot.securityGroupRules.first {
-            $0.provenance.resource == "module.eks.aws_security_group_rule.node_kubelet_https_from_cluster"
-        })
+        let rule = try #require(
+            mapped.snapshot.securityGroupRules.first {
+                $0.provenance.resource == "module.eks.aws_security_group_rule.node_kubelet_https_from_cluster"
+            })
         #expect(rule.group == .key(Self.nodeGroup))
         #expect(rule.endpoints == [.securityGroup(.key(Self.clusterGroup))])
         #expect(rule.ports == .known(PortRange(from: 10250, to: 10250)))
@@ -55,7 +57,8 @@ import Testing
         let egress = try #require(rules.first { $0.provenance.resource == "module.eks.aws_security_group_rule.node_egress" })
         #expect(egress.direction == .egress)
         #expect(egress.endpoints == [.cidr("0.0.0.0/0")])
-        let toNodes = try #require(rules.first { $0.provenance.resource == "module.eks.aws_security_group_rule.cluster_kubelet_https_to_nodes" })
+        let toNodes = try #require(
+            rules.first { $0.provenance.resource == "module.eks.aws_security_group_rule.cluster_kubelet_https_to_nodes" })
         #expect(toNodes.group == .key(Self.clusterGroup))
         #expect(toNodes.endpoints == [.securityGroup(.key(Self.nodeGroup))])
     }
@@ -87,8 +90,11 @@ import Testing
         let template = try #require(mapped.snapshot.launchTemplates.first)
         #expect(template.securityGroups == [.key(Self.nodeGroup)])
         #expect(template.setsSecurityGroups == .known(true))
-        #expect(template.metadataOptions == MetadataOptions(httpTokens: .known("required"), httpEndpoint: .known("enabled"),
-                                                            hopLimit: .known(2)))
+        #expect(
+            template.metadataOptions
+                == MetadataOptions(
+                    httpTokens: .known("required"), httpEndpoint: .known("enabled"),
+                    hopLimit: .known(2)))
         #expect(template.name == .unknown("the name is generated from name_prefix 'eks-secure-infra-dev-spot-'"))
     }
 
@@ -110,10 +116,11 @@ import Testing
         #expect(mapped.snapshot.peeringConnections.count == 1)
 
         let routes = mapped.snapshot.routes.sorted { $0.provenance.resource < $1.provenance.resource }
-        #expect(routes.map(\.provenance.resource) == [
-            "module.vpn_peering.aws_route.accepter_to_requester[\"rtb-07c1d2e3f4a5b6001\"]",
-            "module.vpn_peering.aws_route.requester_to_accepter[\"rtb-0e1f2a3b4c5d60001\"]",
-        ])
+        #expect(
+            routes.map(\.provenance.resource) == [
+                "module.vpn_peering.aws_route.accepter_to_requester[\"rtb-07c1d2e3f4a5b6001\"]",
+                "module.vpn_peering.aws_route.requester_to_accepter[\"rtb-0e1f2a3b4c5d60001\"]"
+            ])
         #expect(routes.map(\.destination) == [.known("10.0.0.0/16"), .known("172.31.0.0/16")])
         #expect(routes.allSatisfy { $0.target == .peeringConnection(.key(peering.key)) })
         // The EKS side's table is in the plan; the VPN side's is known only by ID.
@@ -146,7 +153,9 @@ import Testing
         #expect(cluster.assumeRolePolicy.value?.contains("eks.amazonaws.com") == true)
         // The aws-node trust document is read at apply (the OIDC provider is new): its principal is not known.
         let awsNode = try #require(plan.resources[address: "module.eks.aws_iam_role.aws_node"])
-        #expect(awsNode.values["assume_role_policy"] == .unknown(.attribute("json", of: "module.eks.data.aws_iam_policy_document.aws_node_trust")))
+        #expect(
+            awsNode.values["assume_role_policy"]
+                == .unknown(.attribute("json", of: "module.eks.data.aws_iam_policy_document.aws_node_trust")))
         let role = try #require(roles.first { $0.key == "module.eks.aws_iam_role.aws_node" })
         guard case .unknown(let reason) = role.assumeRolePolicy else {
             Issue.record("expected an unknown trust policy")

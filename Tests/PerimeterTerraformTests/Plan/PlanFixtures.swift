@@ -1,5 +1,6 @@
 import Foundation
 import PerimeterModel
+
 @testable import PerimeterTerraform
 
 /// Plan JSON fixtures under `Fixtures/plan/`.

@@ -1,6 +1,7 @@
 import Foundation
 import PerimeterModel
 import Testing
+
 @testable import PerimeterTerraform
 
 /// Input that is not a plan gives one clear diagnostic naming the file and what was expected,
@@ -39,20 +40,27 @@ import Testing
     }
 
     @Test func wrongTypes() {
-        expectOneError(#"{"format_version": "1.2", "resource_changes": {"a": 1}}"#,
-                       containing: "resource_changes must be an array, found an object")
-        expectOneError(#"{"format_version": "1.2", "planned_values": {"root_module": {"resources": "x"}}}"#,
-                       containing: "planned_values.root_module.resources must be an array, found a string")
-        expectOneError(#"{"format_version": "1.2", "resource_changes": [{"type": "aws_vpc", "name": "a", "index": true, "change": {"after": {}}}]}"#,
-                       containing: "resource_changes[0].index must be a number or a string, found a boolean")
-        expectOneError(#"{"format_version": "1.2", "resource_changes": [{"type": "aws_vpc", "name": "a", "index": 1.5, "change": {"after": {}}}]}"#,
-                       containing: "index must be a whole number")
-        expectOneError(#"{"format_version": "1.2", "resource_changes": [{"name": "a", "change": {"after": {}}}]}"#,
-                       containing: "resource_changes[0] has no \"type\" and \"name\"")
-        expectOneError(#"{"format_version": "1.2", "resource_changes": [{"type": "aws_vpc", "name": "a", "mode": "weird", "change": {"after": {}}}]}"#,
-                       containing: "mode must be \"managed\" or \"data\"")
-        expectOneError(#"{"format_version": "1.2", "resource_changes": [{"type": "aws_vpc", "name": "a", "change": {"after": [1]}}]}"#,
-                       containing: "resource_changes[0].change.after must be an object, found an array")
+        expectOneError(
+            #"{"format_version": "1.2", "resource_changes": {"a": 1}}"#,
+            containing: "resource_changes must be an array, found an object")
+        expectOneError(
+            #"{"format_version": "1.2", "planned_values": {"root_module": {"resources": "x"}}}"#,
+            containing: "planned_values.root_module.resources must be an array, found a string")
+        expectOneError(
+            #"{"format_version": "1.2", "resource_changes": [{"type": "aws_vpc", "name": "a", "index": true, "change": {"after": {}}}]}"#,
+            containing: "resource_changes[0].index must be a number or a string, found a boolean")
+        expectOneError(
+            #"{"format_version": "1.2", "resource_changes": [{"type": "aws_vpc", "name": "a", "index": 1.5, "change": {"after": {}}}]}"#,
+            containing: "index must be a whole number")
+        expectOneError(
+            #"{"format_version": "1.2", "resource_changes": [{"name": "a", "change": {"after": {}}}]}"#,
+            containing: "resource_changes[0] has no \"type\" and \"name\"")
+        expectOneError(
+            #"{"format_version": "1.2", "resource_changes": [{"type": "aws_vpc", "name": "a", "mode": "weird", "change": {"after": {}}}]}"#,
+            containing: "mode must be \"managed\" or \"data\"")
+        expectOneError(
+            #"{"format_version": "1.2", "resource_changes": [{"type": "aws_vpc", "name": "a", "change": {"after": [1]}}]}"#,
+            containing: "resource_changes[0].change.after must be an object, found an array")
     }
 
     @Test func invalidJSONPointsAtLineAndColumn() {
@@ -67,10 +75,11 @@ import Testing
     @Test func binaryGarbage() {
         // Deterministic noise (a linear congruential generator), so a failure can be reproduced.
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-        let garbage = Data((0..<4096).map { _ in
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return UInt8(truncatingIfNeeded: state >> 56)
-        })
+        let garbage = Data(
+            (0..<4096).map { _ in
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                return UInt8(truncatingIfNeeded: state >> 56)
+            })
         let result = PlanReader.read(data: garbage, path: Self.path)
         #expect(result.resources.isEmpty)
         #expect(result.diagnostics.count == 1)
@@ -81,8 +90,9 @@ import Testing
 
     @Test func emptyAndTruncatedInput() {
         expectOneError("", containing: "Not valid JSON")
-        expectOneError(#"{"format_version": "1.2", "planned_values": {"root_module": {"resources": [{"type"#,
-                       containing: "Not valid JSON")
+        expectOneError(
+            #"{"format_version": "1.2", "planned_values": {"root_module": {"resources": [{"type"#,
+            containing: "Not valid JSON")
         expectOneError("\"just a string\"", containing: "found a string")
     }
 
@@ -98,7 +108,8 @@ import Testing
     }
 
     @Test func minimalPlanWithOnlyResourceChanges() throws {
-        let result = read(#"""
+        let result = read(
+            #"""
             {"format_version": "1.2", "resource_changes": [
               {"address": "aws_vpc.a", "mode": "managed", "type": "aws_vpc", "name": "a",
                "change": {"actions": ["create"], "after": {"cidr_block": "10.0.0.0/16", "tags": {"Name": "a\u00e9\ud83d\ude00"}},

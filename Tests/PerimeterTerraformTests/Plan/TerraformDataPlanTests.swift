@@ -1,6 +1,7 @@
 import Foundation
 import PerimeterModel
 import Testing
+
 @testable import PerimeterTerraform
 
 /// A real plan made by Terraform 1.11 from `Fixtures/plan/terraform_data_source` (built-in
@@ -12,16 +13,17 @@ import Testing
     @Test func readsEveryInstanceWithoutDiagnostics() {
         #expect(plan.diagnostics.isEmpty)
         let addresses = Set(plan.resources.map(\.address))
-        #expect(addresses == [
-            "terraform_data.cluster",
-            "terraform_data.route[0]",
-            "terraform_data.route[1]",
-            "module.eks.terraform_data.node",
-            "module.eks.terraform_data.rule[\"10.8.0.0/16\"]",
-            "module.eks.terraform_data.rule[\"172.31.0.0/16\"]",
-            "data.terraform_remote_state.deferred",
-            "data.terraform_remote_state.vpn",
-        ])
+        #expect(
+            addresses == [
+                "terraform_data.cluster",
+                "terraform_data.route[0]",
+                "terraform_data.route[1]",
+                "module.eks.terraform_data.node",
+                "module.eks.terraform_data.rule[\"10.8.0.0/16\"]",
+                "module.eks.terraform_data.rule[\"172.31.0.0/16\"]",
+                "data.terraform_remote_state.deferred",
+                "data.terraform_remote_state.vpn"
+            ])
     }
 
     @Test func instanceKeysAndModulesComeFromIndexAndModuleAddress() throws {
@@ -43,20 +45,24 @@ import Testing
     @Test func unknownListElementsLineUpWithTheirReferences() throws {
         let rule = try #require(plan.resources[address: "module.eks.terraform_data.rule[\"10.8.0.0/16\"]"])
         // triggers_replace = [terraform_data.node.output, each.value, var.cluster_id]
-        #expect(rule.values["triggers_replace"] == .list([
-            .unknown(.attribute("output", of: "module.eks.terraform_data.node")),
-            .string("10.8.0.0/16"),
-            .unknown(.attribute("id", of: "terraform_data.cluster")),
-        ]))
+        #expect(
+            rule.values["triggers_replace"]
+                == .list([
+                    .unknown(.attribute("output", of: "module.eks.terraform_data.node")),
+                    .string("10.8.0.0/16"),
+                    .unknown(.attribute("id", of: "terraform_data.cluster"))
+                ]))
     }
 
     @Test func moduleOutputReferenceFollowsTheOutputExpression() throws {
         let route = try #require(plan.resources[address: "terraform_data.route[0]"])
         // input.peering = module.eks.node_id; the known remote-state output is not a candidate.
-        #expect(route.values["input"] == .object([
-            "destination": .string("172.31.0.0/16"),
-            "peering": .unknown(.attribute("id", of: "module.eks.terraform_data.node")),
-        ]))
+        #expect(
+            route.values["input"]
+                == .object([
+                    "destination": .string("172.31.0.0/16"),
+                    "peering": .unknown(.attribute("id", of: "module.eks.terraform_data.node"))
+                ]))
     }
 
     @Test func providerComputedAttributesAreLeftOut() throws {

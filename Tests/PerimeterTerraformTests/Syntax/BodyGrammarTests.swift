@@ -1,7 +1,8 @@
 import Foundation
 import PerimeterModel
-@testable import PerimeterTerraform
 import Testing
+
+@testable import PerimeterTerraform
 
 @Suite struct BodyGrammarTests {
     @Test func blocksWithLabelsAndAttributes() throws {
@@ -94,7 +95,8 @@ import Testing
     }
 
     @Test func wrongShapeIsReported() {
-        #expect(HCLParser.parseJSONFile(source: "[1, 2]", path: "x.tf.json").diagnostics.first?.message
+        #expect(
+            HCLParser.parseJSONFile(source: "[1, 2]", path: "x.tf.json").diagnostics.first?.message
                 == "A .tf.json file must hold a JSON object at the top level")
         let broken = HCLParser.parseJSONFile(source: "{\n  \"resource\": {\n    \"a\" 1\n}", path: "x.tf.json")
         #expect(broken.diagnostics.first?.location?.line == 3)

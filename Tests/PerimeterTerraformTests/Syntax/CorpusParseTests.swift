@@ -24,8 +24,10 @@ import Testing
             guard relative.hasSuffix(".tf") || relative.hasSuffix(".tf.json") else { continue }
             let path = corpus + "/" + relative
             let source = try String(contentsOfFile: path, encoding: .utf8)
-            let result = relative.hasSuffix(".json") ? HCLParser.parseJSONFile(source: source, path: path)
-                                                     : HCLParser.parseFile(source: source, path: path)
+            let result =
+                relative.hasSuffix(".json")
+                ? HCLParser.parseJSONFile(source: source, path: path)
+                : HCLParser.parseFile(source: source, path: path)
             files += 1
             failures += result.diagnostics.map(\.description)
         }

@@ -1,6 +1,7 @@
 import PerimeterModel
-@testable import PerimeterTerraform
 import Testing
+
+@testable import PerimeterTerraform
 
 @Suite struct LiteralTests {
     @Test func numbers() {
@@ -63,7 +64,8 @@ import Testing
 
 @Suite struct TraversalTests {
     @Test func attributesAndIndexes() {
-        #expect(parsed("aws_eks_cluster.this.vpc_config[0].cluster_security_group_id")
+        #expect(
+            parsed("aws_eks_cluster.this.vpc_config[0].cluster_security_group_id")
                 == "aws_eks_cluster.this.vpc_config[0].cluster_security_group_id")
         #expect(parsed(#"module.eks.rules["ingress"]"#) == "module.eks.rules[\"ingress\"]")
     }
@@ -162,7 +164,8 @@ import Testing
     }
 
     @Test func templateFile() {
-        let result = HCLParser.parseTemplate(source: "#!/bin/bash\n/etc/eks/bootstrap.sh ${cluster} --kubelet-extra-args '${args}'\n", path: "user_data.tpl")
+        let result = HCLParser.parseTemplate(
+            source: "#!/bin/bash\n/etc/eks/bootstrap.sh ${cluster} --kubelet-extra-args '${args}'\n", path: "user_data.tpl")
         #expect(result.diagnostics.isEmpty)
         #expect(result.parts.count == 5)
     }

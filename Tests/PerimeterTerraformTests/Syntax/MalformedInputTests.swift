@@ -1,5 +1,6 @@
-@testable import PerimeterTerraform
 import Testing
+
+@testable import PerimeterTerraform
 
 /// Bad input gets one clear sentence at the exact line:column, and the rest of the file is still read.
 @Suite struct MalformedInputTests {
@@ -34,7 +35,7 @@ import Testing
         ("a = {\n  b c\n}", "2:5: Expected '=' or ':' after an object key, not 'c'"),
         ("a = \"\\u12\"", "1:6: Invalid escape sequence: \\u needs 4 hexadecimal digits"),
         ("/* never closed", "1:1: Comment opened with '/*' is never closed"),
-        ("a = 1 } ", "1:7: Expected a newline after the value of 'a', not '}'"),
+        ("a = 1 } ", "1:7: Expected a newline after the value of 'a', not '}'")
     ]
 
     @Test(arguments: cases.indices)

@@ -1,6 +1,7 @@
 import Foundation
-@testable import PerimeterTerraform
 import Testing
+
+@testable import PerimeterTerraform
 
 /// Random mutations of valid files never crash or hang the parser (fixed seed: failures reproduce).
 @Suite struct ParserFuzzTests {
@@ -19,14 +20,18 @@ import Testing
     static let samples: [String] = {
         let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("examples")
-        let paths = [FixturePaths.syntax("eks_like.tf"),
-                     examples.appendingPathComponent("eks-after/modules/eks/main.tf").path,
-                     examples.appendingPathComponent("eks-after/main.tf").path]
+        let paths = [
+            FixturePaths.syntax("eks_like.tf"),
+            examples.appendingPathComponent("eks-after/modules/eks/main.tf").path,
+            examples.appendingPathComponent("eks-after/main.tf").path
+        ]
         return paths.compactMap { try? String(contentsOfFile: $0, encoding: .utf8) }
     }()
 
-    static let fragments: [[UInt8]] = ["{", "}", "[", "]", "(", ")", "\"", "${", "%{", "<<EOT\n", "<<-", "~", "\n", "=", "...",
-                                       "[*]", ".*", "/*", "#", "\\", "?", ":", "=>", "for ", "if ", "\u{00e9}", "\r\n"].map { Array($0.utf8) }
+    static let fragments: [[UInt8]] = [
+        "{", "}", "[", "]", "(", ")", "\"", "${", "%{", "<<EOT\n", "<<-", "~", "\n", "=", "...",
+        "[*]", ".*", "/*", "#", "\\", "?", ":", "=>", "for ", "if ", "\u{00e9}", "\r\n"
+    ].map { Array($0.utf8) }
 
     @Test func randomMutationsNeverCrashOrHang() {
         #expect(Self.samples.count == 3)

@@ -1,6 +1,7 @@
 import PerimeterModel
-@testable import PerimeterTerraform
 import Testing
+
+@testable import PerimeterTerraform
 
 /// A compact, readable rendering of expressions so grammar tests compare one string.
 enum Render {
@@ -16,15 +17,21 @@ enum Render {
             return "\(name)(\(arguments.map(self.expression).joined(separator: ", "))\(expand ? "..." : ""))"
         case .tuple(let items): return "[" + items.map(self.expression).joined(separator: ", ") + "]"
         case .object(let items):
-            return "{" + items.map { item in
-                let key = item.keyIsBareIdentifier ? String(self.expression(item.key).dropFirst().dropLast()) : "(\(self.expression(item.key)))"
-                return "\(key)=\(self.expression(item.value))"
-            }.joined(separator: ", ") + "}"
+            return "{"
+                + items.map { item in
+                    let key =
+                        item.keyIsBareIdentifier
+                        ? String(self.expression(item.key).dropFirst().dropLast()) : "(\(self.expression(item.key)))"
+                    return "\(key)=\(self.expression(item.value))"
+                }.joined(separator: ", ") + "}"
         case .forExpression(let f):
             let vars = (f.keyVariable.map { "\($0), " } ?? "") + f.valueVariable
-            let body = (f.keyExpression.map { "\(self.expression($0)) => " } ?? "") + self.expression(f.valueExpression) + (f.grouping ? "..." : "")
+            let body =
+                (f.keyExpression.map { "\(self.expression($0)) => " } ?? "") + self.expression(f.valueExpression)
+                + (f.grouping ? "..." : "")
             let condition = f.condition.map { " if \(self.expression($0))" } ?? ""
-            return "\(f.keyExpression == nil ? "[" : "{")for \(vars) in \(self.expression(f.collection)) : \(body)\(condition)\(f.keyExpression == nil ? "]" : "}")"
+            return
+                "\(f.keyExpression == nil ? "[" : "{")for \(vars) in \(self.expression(f.collection)) : \(body)\(condition)\(f.keyExpression == nil ? "]" : "}")"
         case .conditional(let c, let t, let e): return "(\(self.expression(c)) ? \(self.expression(t)) : \(self.expression(e)))"
         case .binary(let op, let l, let r): return "(\(self.expression(l)) \(op.rawValue) \(self.expression(r)))"
         case .unary(let op, let operand): return "\(op.rawValue)\(self.expression(operand))"
@@ -45,8 +52,10 @@ enum Render {
         switch part {
         case .literal(let text): text
         case .interpolation(let expression): "${\(self.expression(expression))}"
-        case .conditional(let c, let t, let e): "%{if \(expression(c))}\(t.map(self.part).joined())%{else}\(e.map(self.part).joined())%{endif}"
-        case .loop(let k, let v, let coll, let body): "%{for \(k.map { "\($0), " } ?? "")\(v) in \(expression(coll))}\(body.map(self.part).joined())%{endfor}"
+        case .conditional(let c, let t, let e):
+            "%{if \(expression(c))}\(t.map(self.part).joined())%{else}\(e.map(self.part).joined())%{endif}"
+        case .loop(let k, let v, let coll, let body):
+            "%{for \(k.map { "\($0), " } ?? "")\(v) in \(expression(coll))}\(body.map(self.part).joined())%{endfor}"
         }
     }
 

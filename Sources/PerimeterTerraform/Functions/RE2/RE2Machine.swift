@@ -108,8 +108,9 @@ struct RE2Machine {
     }
 
     private func assertions(at position: Int, in text: [Unicode.Scalar]) -> RE2Assertion {
-        RE2Assertion.holding(before: position > 0 ? text[position - 1].value : nil,
-                             after: position < text.count ? text[position].value : nil)
+        RE2Assertion.holding(
+            before: position > 0 ? text[position - 1].value : nil,
+            after: position < text.count ? text[position].value : nil)
     }
 
     /// Follows splits, saves, assertions and no-ops from `pc` (Go's `machine.add`), queueing a

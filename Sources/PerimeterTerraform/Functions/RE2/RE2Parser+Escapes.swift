@@ -4,10 +4,18 @@ extension RE2Parser {
     mutating func escapeAtom() throws(RE2Error) -> [RE2Node] {
         guard let next = peek(1) else { throw RE2Error("trailing backslash at end of expression") }
         switch next {
-        case "A": index += 2; return [.assertion(.beginText)]
-        case "z": index += 2; return [.assertion(.endText)]
-        case "b": index += 2; return [.assertion(.wordBoundary)]
-        case "B": index += 2; return [.assertion(.noWordBoundary)]
+        case "A":
+            index += 2
+            return [.assertion(.beginText)]
+        case "z":
+            index += 2
+            return [.assertion(.endText)]
+        case "b":
+            index += 2
+            return [.assertion(.wordBoundary)]
+        case "B":
+            index += 2
+            return [.assertion(.noWordBoundary)]
         case "Q":
             index += 2
             var nodes: [RE2Node] = []

@@ -266,14 +266,18 @@ struct RE2Parser {
     static func concatenation(_ items: [Item]) throws(RE2Error) -> Item {
         if items.count == 1 { return items[0] }
         if items.isEmpty { return Item(node: .empty, height: 1, repeatProduct: 1) }
-        return try checked(Item(node: .concatenation(items.map(\.node)), height: (items.map(\.height).max() ?? 0) + 1,
-                                repeatProduct: items.map(\.repeatProduct).max() ?? 1))
+        return try checked(
+            Item(
+                node: .concatenation(items.map(\.node)), height: (items.map(\.height).max() ?? 0) + 1,
+                repeatProduct: items.map(\.repeatProduct).max() ?? 1))
     }
 
     static func alternation(of frame: Frame) throws(RE2Error) -> Item {
         let alternatives = frame.alternatives + [try concatenation(frame.items)]
         if alternatives.count == 1 { return alternatives[0] }
-        return try checked(Item(node: .alternation(alternatives.map(\.node)), height: (alternatives.map(\.height).max() ?? 0) + 1,
-                                repeatProduct: alternatives.map(\.repeatProduct).max() ?? 1))
+        return try checked(
+            Item(
+                node: .alternation(alternatives.map(\.node)), height: (alternatives.map(\.height).max() ?? 0) + 1,
+                repeatProduct: alternatives.map(\.repeatProduct).max() ?? 1))
     }
 }

@@ -116,8 +116,11 @@ struct RE2Program: Sendable {
 
         mutating func patch(_ holes: [Hole], to target: Int) {
             for hole in holes {
-                if hole.isArgument { program.instructions[hole.instruction].argument = Int32(target) }
-                else { program.instructions[hole.instruction].next = Int32(target) }
+                if hole.isArgument {
+                    program.instructions[hole.instruction].argument = Int32(target)
+                } else {
+                    program.instructions[hole.instruction].next = Int32(target)
+                }
             }
         }
 
@@ -133,7 +136,9 @@ struct RE2Program: Sendable {
             case .set(let set):
                 if set.isEmpty { return .fail }
                 let index: Int32
-                if let known = setIndex[set] { index = known } else {
+                if let known = setIndex[set] {
+                    index = known
+                } else {
                     index = Int32(program.sets.count)
                     program.sets.append(set)
                     setIndex[set] = index
@@ -212,16 +217,22 @@ struct RE2Program: Sendable {
 
         mutating func quest(_ body: Fragment, greedy: Bool) throws(RE2Error) -> Fragment {
             let index = try emit(Instruction(operation: .split))
-            if greedy { program.instructions[index].next = Int32(body.start) }
-            else { program.instructions[index].argument = Int32(body.start) }
+            if greedy {
+                program.instructions[index].next = Int32(body.start)
+            } else {
+                program.instructions[index].argument = Int32(body.start)
+            }
             return Fragment(start: index, holes: [Hole(instruction: index, isArgument: greedy)] + body.holes, nullable: true)
         }
 
         /// `x` followed by a split back to it: the loop of `x+` and of `x*`.
         mutating func loop(_ body: Fragment, greedy: Bool) throws(RE2Error) -> Fragment {
             let index = try emit(Instruction(operation: .split))
-            if greedy { program.instructions[index].next = Int32(body.start) }
-            else { program.instructions[index].argument = Int32(body.start) }
+            if greedy {
+                program.instructions[index].next = Int32(body.start)
+            } else {
+                program.instructions[index].argument = Int32(body.start)
+            }
             patch(body.holes, to: index)
             return Fragment(start: index, holes: [Hole(instruction: index, isArgument: greedy)], nullable: true)
         }

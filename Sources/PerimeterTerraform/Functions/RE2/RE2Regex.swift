@@ -95,7 +95,8 @@ struct RE2Regex: Sendable {
     /// Go's `Regexp.expand`: a reference is the longest run of letters, digits and `_` after
     /// `$` (or braced); a number names a group by position, other names by name; unknown
     /// groups expand to nothing; a malformed `$` stays as it is.
-    private func expand(_ template: [Unicode.Scalar], _ match: Match, _ text: [Unicode.Scalar], into output: inout String.UnicodeScalarView) {
+    private func expand(_ template: [Unicode.Scalar], _ match: Match, _ text: [Unicode.Scalar], into output: inout String.UnicodeScalarView)
+    {
         var index = 0
         while index < template.count {
             let scalar = template[index]

@@ -18,7 +18,7 @@ enum RE2Scripts {
     static func script(_ name: String) -> RE2CharSet? {
         // Go's script names: a capital letter, then letters and underscores (`Old_Italic`).
         guard let first = name.unicodeScalars.first, ("A"..."Z").contains(first),
-              name.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("A"..."Z").contains($0) || $0 == "_" })
+            name.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("A"..."Z").contains($0) || $0 == "_" })
         else { return nil }
         if let cached = cache.withLock({ $0[name] }) { return cached }
         let set = build(name)

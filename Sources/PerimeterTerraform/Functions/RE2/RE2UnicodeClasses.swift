@@ -4,7 +4,7 @@ enum RE2UnicodeClasses {
     static let perl: [Character: RE2CharSet] = [
         "d": RE2CharSet(ranges: [0x30...0x39]),
         "s": RE2CharSet(ranges: [0x09...0x0A, 0x0C...0x0D, 0x20...0x20]),
-        "w": RE2CharSet(ranges: [0x30...0x39, 0x41...0x5A, 0x5F...0x5F, 0x61...0x7A]),
+        "w": RE2CharSet(ranges: [0x30...0x39, 0x41...0x5A, 0x5F...0x5F, 0x61...0x7A])
     ]
 
     static let posix: [String: RE2CharSet] = [
@@ -21,7 +21,7 @@ enum RE2UnicodeClasses {
         "space": RE2CharSet(ranges: [0x09...0x0D, 0x20...0x20]),
         "upper": RE2CharSet(ranges: [0x41...0x5A]),
         "word": RE2CharSet(ranges: [0x30...0x39, 0x41...0x5A, 0x5F...0x5F, 0x61...0x7A]),
-        "xdigit": RE2CharSet(ranges: [0x30...0x39, 0x41...0x46, 0x61...0x66]),
+        "xdigit": RE2CharSet(ranges: [0x30...0x39, 0x41...0x46, 0x61...0x66])
     ]
 
     /// ASCII word characters, for `\b` and `\B`.
@@ -43,7 +43,7 @@ enum RE2UnicodeClasses {
         .dashPunctuation: "Pd", .openPunctuation: "Ps", .closePunctuation: "Pe", .initialPunctuation: "Pi",
         .finalPunctuation: "Pf", .otherPunctuation: "Po", .mathSymbol: "Sm", .currencySymbol: "Sc",
         .modifierSymbol: "Sk", .otherSymbol: "So", .spaceSeparator: "Zs", .lineSeparator: "Zl",
-        .paragraphSeparator: "Zp", .control: "Cc", .format: "Cf", .surrogate: "Cs", .privateUse: "Co",
+        .paragraphSeparator: "Zp", .control: "Cc", .format: "Cf", .surrogate: "Cs", .privateUse: "Co"
     ]
 
     /// Every general category and its one-letter group, from one pass over the code points
