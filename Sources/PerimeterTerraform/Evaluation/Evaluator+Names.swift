@@ -118,6 +118,7 @@ extension Evaluator {
             module.calls[name] = call
             return call
         }
+        warnIfEmpty(directory, of: block, label: label)
         if let cycle = moduleCycle(calling: directory, from: module, label: label) {
             report(EvaluationError(cycle, at: block.body.attribute("source")?.expression.range ?? block.range))
             let call = ModuleInstance.Call(
@@ -162,6 +163,16 @@ extension Evaluator {
     }
 
     private static let moduleMetaArguments: Set<String> = ["source", "version", "count", "for_each", "providers", "depends_on"]
+
+    /// Terraform reads a module directory without configuration files as an empty module (`terraform
+    /// validate` passes); it is almost always an incomplete copy or a wrong path, so it is said, not silent.
+    private func warnIfEmpty(_ directory: String, of block: Block, label: String) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        guard !names.contains(where: { $0.hasSuffix(".tf") || $0.hasSuffix(".tf.json") }) else { return }
+        warn(
+            "The module directory of \(label) ('\(directory)') holds no .tf or .tf.json files: read as an empty module, "
+                + "as Terraform does", at: block.range.location)
+    }
 
     private func moduleDirectory(_ block: Block, registryKey: String, in module: ModuleInstance, label: String) -> String? {
         guard let sourceExpression = block.body.attribute("source")?.expression,
