@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing with libFuzzer (swiftc -sanitize=fuzzer, which ships with the toolchain).
-#   scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]   default: 60 s each, every target
+#   scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]   default: 60 s each, every target, random seed
+#   scripts/fuzz.sh --ci                                a fixed seed and a fixed number of runs per target
+# CI uses --ci: the same commit explores the same inputs on every run, so CI cannot go red by the luck of a
+# random seed; long random runs, which find the new crashes, are for developers and releases.
 # Targets: hcl terraform json yaml text aws-xml (see Fuzz/PerimeterFuzz/FuzzEntry.swift).
 # The corpus of each target grows in .build-fuzz/corpus/TARGET, seeded from the committed fixtures and
 # Fuzz/regressions; a crash is written to .build-fuzz/crashes/TARGET and makes the script exit 1.
@@ -10,8 +13,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-seconds=${1:-60}
-shift || true
+# --ci: 20,000 inputs per target from seed 1 (about 10 s each here), with 60 s as a ceiling.
+limits=()
+if [ "${1:-}" = --ci ]; then
+    shift
+    seconds=60
+    limits=(-seed=1 -runs=20000)
+else
+    seconds=${1:-60}
+    shift || true
+fi
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(hcl terraform json yaml text aws-xml)
 
@@ -47,10 +58,10 @@ seed() {
 status=0
 for target in "${targets[@]}"; do
     seed "$target"
-    echo "fuzz: $target for ${seconds}s (corpus: $(ls .build-fuzz/corpus/$target | wc -l) files)"
+    echo "fuzz: $target for ${limits[*]:-${seconds}s} (corpus: $(ls .build-fuzz/corpus/$target | wc -l) files)"
     # Bounded per input too: 10 s, 2 GiB, 64 KiB inputs; a hang or an out-of-memory is a failure like a crash.
     if ! PERIMETER_FUZZ_TARGET=$target "$binary" ".build-fuzz/corpus/$target" \
-        -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+        -max_total_time="$seconds" ${limits[@]+"${limits[@]}"} -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
         -artifact_prefix=".build-fuzz/crashes/$target/" -print_final_stats=1 > ".build-fuzz/$target.log" 2>&1; then
         echo "fuzz: $target FAILED; see .build-fuzz/$target.log and .build-fuzz/crashes/$target/"
         tail -40 ".build-fuzz/$target.log"
