@@ -53,15 +53,19 @@ extension CheckContext {
             let roleDifference: [String]? = builtIn ? [] : rbac.policy?.difference(of: role)
             if bindingDifference == [] && roleDifference == [] { return nil }
             var differences: [String] = []
-            if RBACDefaults.claimsDefault(binding.meta) || RBACDefaults.claimsDefault(role.meta) {
+            // A built-in role carries the label because it is the default: only what the inputs label counts.
+            let roleClaims = !builtIn && RBACDefaults.claimsDefault(role.meta)
+            if RBACDefaults.claimsDefault(binding.meta) || roleClaims {
                 let version = rbac.policy?.version ?? "?"
                 let claim = "labelled \(RBACDefaults.defaultsLabel): rbac-defaults, yet differs from the Kubernetes \(version) default"
                 differences.append(claim)
                 differences += (bindingDifference ?? ["no default binding \(binding.meta.resourceName)"]).map {
                     "  \(binding.meta.resourceName): \($0)"
                 }
-                differences += (roleDifference ?? ["no default role \(role.meta.resourceName)"]).map {
-                    "  \(role.meta.resourceName): \($0)"
+                if roleClaims {
+                    differences += (roleDifference ?? ["no default role \(role.meta.resourceName)"]).map {
+                        "  \(role.meta.resourceName): \($0)"
+                    }
                 }
             }
             let subjects = binding.subjects.compactMap { rbac.effectiveSubject($0, in: binding) }

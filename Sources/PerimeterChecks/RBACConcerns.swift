@@ -19,10 +19,15 @@ struct RBACConcern {
 /// An RBAC check that reports bindings: it says what concerns it has, and `CheckContext.rbacFindings`
 /// turns the concerns of every running check into findings, one per cause.
 protocol RBACBindingCheck: Check {
-    func concerns(_ context: CheckContext) -> [RBACConcern]
+    /// The concern on one binding whose role exists, or nil.
+    func concern(on bound: BoundRole, in context: CheckContext) -> RBACConcern?
 }
 
 extension RBACBindingCheck {
+    func concerns(_ context: CheckContext) -> [RBACConcern] {
+        context.customBindings.compactMap { concern(on: $0, in: context) }
+    }
+
     /// A concern at the catalog's severity, one level higher when a service account among the subjects
     /// has its token mounted by workloads (with that reason).
     func concern(_ bound: BoundRole, subjects: [SubjectRef], rules: [PolicyRule], what: String, context: CheckContext) -> RBACConcern {

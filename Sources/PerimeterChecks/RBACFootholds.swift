@@ -12,20 +12,20 @@ struct FootholdRequest {
 extension RBACBindingCheck {
     /// Concerns on ClusterRoleBindings whose role allows any of the requests for every object (a rule
     /// limited by resourceNames allows it only for those names and is left to the other checks).
-    func footholdConcerns(_ context: CheckContext, requests: [FootholdRequest], what: String, evidence: [String] = []) -> [RBACConcern] {
-        context.customBindings.compactMap { bound in
-            guard bound.binding.isClusterRoleBinding, !bound.subjects.isEmpty else { return nil }
-            var rules: [PolicyRule] = []
-            for request in requests {
-                rules += RBACRequests.allows(
-                    bound.rules, verbs: request.verbs, group: request.group, resource: request.resource,
-                    subresource: request.subresource)
-            }
-            guard !rules.isEmpty else { return nil }
-            var result = concern(bound, subjects: bound.subjects, rules: rules, what: what, context: context)
-            result.evidence += evidence
-            return result
+    func footholdConcern(
+        on bound: BoundRole, in context: CheckContext, requests: [FootholdRequest], what: String, evidence: [String] = []
+    ) -> RBACConcern? {
+        guard bound.binding.isClusterRoleBinding, !bound.subjects.isEmpty else { return nil }
+        var rules: [PolicyRule] = []
+        for request in requests {
+            rules += RBACRequests.allows(
+                bound.rules, verbs: request.verbs, group: request.group, resource: request.resource,
+                subresource: request.subresource)
         }
+        guard !rules.isEmpty else { return nil }
+        var result = concern(bound, subjects: bound.subjects, rules: rules, what: what, context: context)
+        result.evidence += evidence
+        return result
     }
 
     /// Until 1.35 the websocket upgrade of exec, attach and portforward was authorized as `get` alone; from

@@ -105,18 +105,21 @@ public enum KubeletFlags {
 
     static func resolveInt(_ raw: String) -> Resolved<Int> {
         if let number = Int(raw) { return .known(number) }
-        return .unknown(isTemplated(raw) ? "'\(raw)' is filled in when the node boots" : "'\(raw)' is not a port number")
+        return .unknown(
+            isTemplated(raw) ? "'\(raw)' is a placeholder, filled in before the kubelet starts" : "'\(raw)' is not a port number")
     }
 
     static func resolveBool(_ raw: String) -> Resolved<Bool> {
         switch raw.lowercased() {
         case "true", "1", "t": return .known(true)
         case "false", "0", "f": return .known(false)
-        default: return .unknown(isTemplated(raw) ? "'\(raw)' is filled in when the node boots" : "'\(raw)' is not a boolean")
+        default:
+            return .unknown(
+                isTemplated(raw) ? "'\(raw)' is a placeholder, filled in before the kubelet starts" : "'\(raw)' is not a boolean")
         }
     }
 
     static func resolveString(_ raw: String) -> Resolved<String> {
-        isTemplated(raw) ? .unknown("'\(raw)' is filled in when the node boots") : .known(raw)
+        isTemplated(raw) ? .unknown("'\(raw)' is a placeholder, filled in before the kubelet starts") : .known(raw)
     }
 }

@@ -3,7 +3,7 @@ import Yams
 
 /// The effective value of each setting, as the kubelet computes it: compiled-in defaults ← the `--config`
 /// file ← the `--config-dir` drop-ins in lexical order ← the flags (see `KubeletDefaults` for the sources).
-/// A setting whose value depends on a layer that is not in the input stays nil: not known, not reported.
+/// A setting whose value depends on a layer that is not in the input is unknown, with that layer as the reason.
 public enum KubeletLayering {
     /// One configuration document and the file it is in (a drop-in, or the `--config` file).
     public struct ConfigLayer {
@@ -60,7 +60,55 @@ public enum KubeletLayering {
             for file in files { apply(file, kind: .dropIn, to: &settings) }
         }
         KubeletConfigurationReader.apply(commandLine.securityFlags(), to: &settings)
+        if let missing = missingLayer(commandLine, referenced, dropIns: dropIns) {
+            markUnknown(&settings, upTo: missing.rank, because: missing.reason, at: commandLine)
+        }
         return diagnostics
+    }
+
+    /// The highest layer that is not in the input (0 for the defaults: a config file, 1 for drop-ins, 2 for
+    /// what an unreadable part of the command line may add) and why; nil when every layer is in the input.
+    static func missingLayer(
+        _ commandLine: KubeletCommandLine, _ referenced: Referenced, dropIns: [ConfigLayer]??
+    ) -> (rank: Int, reason: String)? {
+        if let reason = commandLine.unresolved.first { return (2, reason) }
+        if case .some(.none) = dropIns, let directory = commandLine.value(of: "config-dir") {
+            return (1, "the --config-dir '\(directory.value)' is not in the inputs")
+        }
+        if case .some(.none) = referenced.configFile, let config = commandLine.value(of: "config") {
+            return (0, "the --config file '\(config.value)' is not in the inputs")
+        }
+        return nil
+    }
+
+    /// Where a layer stands in the kubelet's order, for `missingLayer`: a missing layer may override
+    /// every value of its own rank or below.
+    static func rank(_ kind: KubeletLayer.Kind) -> Int {
+        switch kind {
+        case .flagDefault, .configFileDefault, .configFile: 0
+        case .dropIn: 1
+        case .flag: 3
+        }
+    }
+
+    /// Settings that a missing layer may override are unknown (explicit flags stay: they come last).
+    static func markUnknown(
+        _ settings: inout KubeletSettings, upTo missing: Int, because reason: String, at commandLine: KubeletCommandLine
+    ) {
+        let location = commandLine.value(of: "config")?.location ?? commandLine.location
+        func overridable<Value>(_ setting: KubeletSetting<Value>?) -> Bool {
+            guard let setting else { return true }
+            return setting.layer.map { rank($0.kind) <= missing } ?? false
+        }
+        if overridable(settings.readOnlyPort) {
+            settings.readOnlyPort = KubeletSetting(value: .unknown(reason), location: location, text: "readOnlyPort")
+        }
+        if overridable(settings.anonymousAuth) {
+            settings.anonymousAuth = KubeletSetting(value: .unknown(reason), location: location, text: "authentication.anonymous.enabled")
+        }
+        if overridable(settings.authorizationMode) {
+            settings.authorizationMode = KubeletSetting(value: .unknown(reason), location: location, text: "authorization.mode")
+        }
     }
 
     /// A configuration document's explicit values over the settings so far (a drop-in is a JSON merge patch:

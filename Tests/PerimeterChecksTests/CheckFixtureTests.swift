@@ -110,6 +110,15 @@ struct FixtureCase: CustomTestStringConvertible, Sendable {
     var isPlan: Bool { kind == .plan }
     var isSnapshot: Bool { kind == .snapshot }
     var isUnknown: Bool { name.hasPrefix("unknown") }
+    /// `NAME.undecided` beside an unknown fixture: one `RESOURCE | reason fragment` per entry the check must report.
+    var expectedUndecided: [(resource: String, reason: String)]? {
+        let file = (path as NSString).deletingPathExtension + ".undecided"
+        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { return nil }
+        return text.split(separator: "\n").compactMap { line in
+            let parts = line.split(separator: "|", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            return parts.count == 2 ? (parts[0], parts[1]) : nil
+        }
+    }
     /// Kubernetes manifests (YAML or JSON), whose findings name `Kind/namespace/name`.
     var isManifest: Bool { kind == .document && (name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.hasSuffix(".k8s.json")) }
     var testDescription: String { "\(checkID)/\(name)" }
@@ -150,7 +159,7 @@ struct FixtureCase: CustomTestStringConvertible, Sendable {
                         FixtureCase(
                             checkID: checkID, name: name, path: path, expected: expectFile(beside: path) ?? [],
                             kind: .snapshot, isDirectory: false))
-                } else if !name.hasSuffix(".expect") {
+                } else if !name.hasSuffix(".expect") && !name.hasSuffix(".undecided") {
                     let isDocument = [".json", ".yaml", ".yml"].contains { name.hasSuffix($0) }
                     let expected = expectFile(beside: path) ?? expectations(inFile: path)
                     cases.append(

@@ -98,6 +98,8 @@ import Testing
         #expect(anonymous.severity == .critical)
         #expect(anonymous.evidence.contains { $0.hasPrefix("severity raised from high to critical: system:anonymous") })
         #expect(anonymous.message.contains("'ClusterRole/view (built-in, Kubernetes 1.32)'"))
+        // The built-in role carries the defaults label because it is the default; the binding does not claim it.
+        #expect(!anonymous.evidence.contains { $0.contains("rbac-defaults") }, "\(anonymous.evidence)")
         let grantor = try #require(result.findings.first { $0.ruleId == "RBAC-005" })
         #expect(grantor.severity == .medium)
         #expect(

@@ -21,6 +21,22 @@ import Testing
             #expect(!entry.reason.isEmpty)
             #expect(entry.reason.contains("unknown") || entry.reason.contains("not in the inputs"), "\(entry.reason)")
         }
+        // Which objects are undecided, and the value that blocked each, as the fixture's `.undecided` file says.
+        let expected = try #require(fixture.expectedUndecided, "\(fixture.name): no .undecided file beside it")
+        #expect(
+            Set(mine.map(\.resource)) == Set(expected.map(\.resource)),
+            "\(fixture.name): undecided on \(mine.map(\.resource).sorted()), expected \(expected.map(\.resource).sorted())")
+        for (resource, reason) in expected {
+            #expect(
+                mine.contains { $0.resource == resource && $0.reason.contains(reason) },
+                "\(fixture.name): no entry on \(resource) with '\(reason)': \(mine.map(\.description))")
+        }
+    }
+
+    /// Every check reports what it could not decide.
+    @Test(arguments: CheckRegistry.all.map(\.description.id))
+    func everyCheckReportsUndecided(id: String) {
+        #expect(Self.adopters.contains(id), "\(id) does not adopt ReportsUndecided")
     }
 
     /// Fixtures that must trigger or must not trigger hold no unknowns for the check: nothing undecided.
@@ -34,8 +50,4 @@ import Testing
         #expect(result.undecided.filter { $0.kind == .check }.isEmpty, "\(fixture.name): \(result.undecided.map(\.description))")
     }
 
-    @Test func networkChecksAndNodeOneHaveAdopted() {
-        let network = CheckRegistry.all.map(\.description.id).filter { $0.hasPrefix("NET-") } + ["NODE-001"]
-        #expect(Set(network).isSubset(of: Self.adopters), "\(Set(network).subtracting(Self.adopters).sorted())")
-    }
 }

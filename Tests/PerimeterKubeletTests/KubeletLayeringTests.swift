@@ -82,8 +82,19 @@ import Yams
 
     @Test func aConfigFileNotInTheInputLeavesItsSettingsUnknown() throws {
         let (settings, _) = try effective("kubelet --config=/absent.yaml --anonymous-auth=true", .init(configFile: .some(nil)))
-        #expect(settings.readOnlyPort == nil && settings.authorizationMode == nil)
+        #expect(settings.readOnlyPort?.value == .unknown("the --config file '/absent.yaml' is not in the inputs"))
+        #expect(settings.authorizationMode?.value.isKnown == false)
         #expect(settings.anonymousAuth?.value == .known(true))
+    }
+
+    /// Drop-ins not in the input may override the config file, not the flags.
+    @Test func missingDropInsLeaveTheConfigFileValuesUnknown() throws {
+        let config = try layer("readOnlyPort: 0\nkind: KubeletConfiguration\n", file: "config.yaml")
+        let (settings, _) = try effective(
+            "kubelet --config=c --config-dir=/etc/kubelet.d --anonymous-auth=false", .init(configFile: .some(config), dropIns: .some(nil)))
+        #expect(settings.readOnlyPort?.value == .unknown("the --config-dir '/etc/kubelet.d' is not in the inputs"))
+        #expect(settings.authorizationMode?.value.isKnown == false)
+        #expect(settings.anonymousAuth?.value == .known(false))
     }
 
     /// `--config-dir` alone merges over the legacy-defaulted configuration (server.go).
@@ -167,8 +178,8 @@ import Yams
         #expect(line.securityFlags().readOnlyPort?.location == SourceLocation(file: "10-kubeadm.conf", line: 3, column: 28))
         var settings = KubeletSettings(key: "k", provenance: Provenance(resource: "k", origin: .file), source: .commandLine)
         _ = KubeletLayering.effective(line, referenced: .init(), into: &settings)
-        // The variable may hold --config: no defaults are assumed, the explicit flag stands.
-        #expect(settings.anonymousAuth == nil && settings.readOnlyPort?.value == .known(10255))
+        // The variable may hold --config: no defaults are assumed, what it may set is unknown, the explicit flag stands.
+        #expect(settings.anonymousAuth?.value.isKnown == false && settings.readOnlyPort?.value == .known(10255))
     }
 
     @Test func aDropInWithoutExecStartIsAFragment() {

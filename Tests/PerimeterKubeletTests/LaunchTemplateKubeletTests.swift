@@ -23,8 +23,26 @@ import Testing
             LaunchTemplateKubelet.settings(
                 userData: .known("#!/bin/bash\n/etc/eks/bootstrap.sh prod\n"), key: "k",
                 provenance: provenance, location: nil) == nil)
-        #expect(
-            LaunchTemplateKubelet.settings(userData: .unknown("known after apply"), key: "k", provenance: provenance, location: nil) == nil)
         #expect(LaunchTemplateKubelet.settings(userData: nil, key: "k", provenance: provenance, location: nil) == nil)
+    }
+
+    /// User data known only after apply may set any of the three: unknown, never assumed safe.
+    @Test func unknownUserDataLeavesEverySettingUnknown() throws {
+        let settings = try #require(
+            LaunchTemplateKubelet.settings(userData: .unknown("known after apply"), key: "k", provenance: provenance, location: nil))
+        #expect(settings.readOnlyPort?.value == .unknown("the user data is unknown: known after apply"))
+        #expect(settings.anonymousAuth?.value.isKnown == false && settings.authorizationMode?.value.isKnown == false)
+    }
+
+    /// User data known in part: the flags written around the unknown parts count, one set from an unknown part is unknown.
+    @Test func partlyKnownUserDataKeepsItsKnownFlags() throws {
+        let written =
+            "#!/bin/bash\n/etc/eks/bootstrap.sh ${var.name} --kubelet-extra-args '--anonymous-auth=true --read-only-port=${var.port}'\n"
+        let settings = try #require(
+            LaunchTemplateKubelet.settings(
+                userData: .unknown("var.name has no value"), partialText: written, key: "k", provenance: provenance, location: nil))
+        #expect(settings.anonymousAuth?.value == .known(true))
+        #expect(settings.readOnlyPort?.value.isKnown == false)
+        #expect(settings.authorizationMode == nil)
     }
 }

@@ -59,3 +59,19 @@ public struct GKEClusterDefaultReadOnlyPortCheck: Check {
         }
     }
 }
+
+extension GKEClusterDefaultReadOnlyPortCheck: ReportsUndecided {
+    /// Clusters whose default read-only port setting is unknown, or that might be Standard clusters with the port on.
+    public func undecided(_ context: CheckContext) -> [Undecided] {
+        context.snapshot.gkeClusters.compactMap { cluster in
+            let state = GKEReadOnlyPort.state(cluster.nodePoolDefaults)
+            if case .disabled = state { return nil }
+            if let reason = UnknownValue.reason(cluster.autopilot, "enable_autopilot") {
+                return undecided(on: cluster.provenance, because: reason)
+            }
+            guard cluster.autopilot == .known(false), let reason = GKEReadOnlyPort.unknownReason(state, GKEReadOnlyPort.defaultsField)
+            else { return nil }
+            return undecided(on: cluster.provenance, because: reason)
+        }
+    }
+}

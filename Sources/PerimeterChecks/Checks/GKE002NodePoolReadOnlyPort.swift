@@ -100,3 +100,57 @@ public struct GKENodePoolReadOnlyPortCheck: Check {
         Describe.name(pool.name, fallback: pool.key)
     }
 }
+
+extension GKENodePoolReadOnlyPortCheck: ReportsUndecided {
+    /// Default pools and node pools whose read-only port, cluster, cluster mode or cluster default is unknown
+    /// where that value decides the verdict.
+    public func undecided(_ context: CheckContext) -> [Undecided] {
+        let clusters = Dictionary(context.snapshot.gkeClusters.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        var list = UndecidedList()
+        for cluster in context.snapshot.gkeClusters where cluster.autopilot != .known(true) {
+            let hasLivePools = context.snapshot.gkeNodePools.contains {
+                $0.cluster.knownKey == cluster.key && $0.describesLiveState == true
+            }
+            let state = GKEReadOnlyPort.state(cluster.defaultPoolNodeConfig)
+            guard !hasLivePools, cluster.removeDefaultNodePool != .known(true) else { continue }
+            if case .disabled = state { continue }
+            if case .unset = state { continue }
+            // The port is on or unknown in the default pool: what else is unknown decides.
+            let reason =
+                GKEReadOnlyPort.unknownReason(state, "node_config.kubelet_config.insecure_kubelet_readonly_port_enabled")
+                ?? UnknownValue.reason(cluster.removeDefaultNodePool, "remove_default_node_pool")
+                ?? UnknownValue.reason(cluster.autopilot, "enable_autopilot")
+            if let reason { list.add(undecided(on: cluster.provenance, because: reason)) }
+        }
+        for pool in context.snapshot.gkeNodePools {
+            let cluster = pool.cluster.knownKey.flatMap { clusters[$0] }
+            if let cluster, cluster.autopilot == .known(true) { continue }
+            if let reason = reason(pool, cluster: cluster) { list.add(undecided(on: pool.provenance, because: reason)) }
+        }
+        return list.entries
+    }
+
+    /// Why the pool's verdict cannot be decided, or nil when it can.
+    private func reason(_ pool: GKENodePool, cluster: GKECluster?) -> String? {
+        let state = GKEReadOnlyPort.state(pool.kubelet)
+        if case .disabled = state { return nil }
+        if let reason = GKEReadOnlyPort.unknownReason(state, GKEReadOnlyPort.poolField) { return reason }
+        let inherits: Bool
+        if case .unset = state, pool.describesLiveState != true { inherits = true } else { inherits = false }
+        guard inherits else {
+            // On, or unset in the API: a finding on a Standard cluster.
+            return cluster.flatMap { UnknownValue.reason($0.autopilot, "enable_autopilot of its cluster") }
+        }
+        guard let cluster else {
+            switch pool.cluster {
+            case .unknown(let why): return "cluster is unknown: \(why)"
+            case .external(let name): return "the default of cluster '\(name)' decides, and that cluster is not in the inputs"
+            case .key: return nil
+            }
+        }
+        if case .disabled = GKEReadOnlyPort.state(cluster.nodePoolDefaults) { return nil }
+        return GKEReadOnlyPort.unknownReason(
+            GKEReadOnlyPort.state(cluster.nodePoolDefaults), "the cluster's \(GKEReadOnlyPort.defaultsField)")
+            ?? UnknownValue.reason(cluster.autopilot, "enable_autopilot of its cluster")
+    }
+}

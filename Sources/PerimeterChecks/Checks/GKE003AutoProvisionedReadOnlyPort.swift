@@ -104,3 +104,31 @@ public struct GKEAutoProvisionedReadOnlyPortCheck: Check {
         }
     }
 }
+
+extension GKEAutoProvisionedReadOnlyPortCheck: ReportsUndecided {
+    /// Clusters whose mode, auto-provisioning or read-only port settings are unknown where they decide the verdict.
+    public func undecided(_ context: CheckContext) -> [Undecided] {
+        context.snapshot.gkeClusters.compactMap { cluster in
+            reason(cluster).map { undecided(on: cluster.provenance, because: $0) }
+        }
+    }
+
+    private func reason(_ cluster: GKECluster) -> String? {
+        let auto = GKEReadOnlyPort.state(cluster.nodePoolAutoConfig)
+        if case .disabled = auto { return nil }
+        if let reason = UnknownValue.reason(cluster.autopilot, "enable_autopilot") { return reason }
+        if let reason = GKEReadOnlyPort.unknownReason(auto, GKEReadOnlyPort.autoConfigField) { return reason }
+        // Autopilot, or nodePoolAutoConfig on: decided. Standard with nodePoolAutoConfig unset: the cluster default decides.
+        guard cluster.autopilot == .known(false), case .unset = auto else { return nil }
+        let defaults = GKEReadOnlyPort.state(cluster.nodePoolDefaults)
+        switch cluster.autoProvisioning {
+        case .unknown(let why)?:
+            if case .disabled = defaults { return nil }
+            return "cluster_autoscaling.enabled (node auto-provisioning) is unknown: \(why)"
+        case .known(true)?:
+            return GKEReadOnlyPort.unknownReason(defaults, GKEReadOnlyPort.defaultsField)
+        default:
+            return nil
+        }
+    }
+}

@@ -1,7 +1,7 @@
 import PerimeterModel
 
 /// GKE-004: a VPC firewall rule lets the internet reach the kubelet on 10250 or 10255.
-public struct GKEFirewallOpensKubeletCheck: Check {
+public struct GKEFirewallOpensKubeletCheck: ReportsUndecided {
     public init() {}
 
     static let kubeletPorts = [10250, 10255]
@@ -40,22 +40,7 @@ public struct GKEFirewallOpensKubeletCheck: Check {
     public func run(_ context: CheckContext) -> [Finding] {
         let rules = context.snapshot.gcpFirewalls
         return rules.compactMap { rule in
-            guard rule.direction == .ingress, rule.disabled == .known(false),
-                case .known(let ranges) = rule.sourceRanges, case .known(let priority) = rule.priority
-            else { return nil }
-            let open = ranges.filter(Self.internet.contains)
-            guard !open.isEmpty else { return nil }
-            var reached: [Int: [String]] = [:]
-            for port in Self.kubeletPorts where rule.allowed.contains(where: { Self.covers($0, port: port) == true }) {
-                for source in open
-                where GKEFirewallPrecedence.outcome(
-                    of: rule, priority: priority, source: source, port: port,
-                    rules: rules) == .open
-                {
-                    reached[port, default: []].append(source)
-                }
-            }
-            guard !reached.isEmpty else { return nil }
+            guard case .open(let reached, let priority) = verdict(rule, rules: rules) else { return nil }
             let ports = reached.keys.sorted()
             let sources = Set(reached.values.joined()).sorted()
             let name = Describe.name(rule.name, fallback: rule.provenance.resource)
@@ -64,10 +49,70 @@ public struct GKEFirewallOpensKubeletCheck: Check {
                 message:
                     "firewall rule '\(name)' allows tcp \(ports.map(String.init).joined(separator: ", ")) from \(sources.joined(separator: ", ")) to \(GKEFirewallPrecedence.describeTargets(rule))",
                 evidence: [
-                    "priority \(priority)", "allowed: \(rule.allowed.map(Self.describe).joined(separator: "; "))",
-                    "no deny of the same network with a priority number of \(priority) or lower covers these targets"
+                    priority.map { "priority \($0)" } ?? "priority unknown: open at any priority",
+                    "allowed: \(rule.allowed.map(Self.describe).joined(separator: "; "))",
+                    "no deny of the same network with a priority number of \(priority.map(String.init) ?? "any value") or lower covers these targets"
                 ])
         }
+    }
+
+    enum Verdict {
+        /// The internet sources that reach each kubelet port, at the rule's priority.
+        /// The priority is nil when unknown (the rule is open at every priority).
+        case open([Int: [String]], priority: Int?)
+        case closed
+        /// The value that decides is unknown.
+        case undecided(String)
+    }
+
+    /// One rule's verdict. Each unknown is weighed against what is known: an unknown that cannot open the
+    /// rule (a rule that covers no kubelet port, or one shadowed whatever it holds) leaves it decided.
+    func verdict(_ rule: GCPFirewall, rules: [GCPFirewall]) -> Verdict {
+        guard rule.direction == .ingress, rule.disabled != .known(true) else { return .closed }
+        let coverage = Self.kubeletPorts.map { port in (port, rule.allowed.map { Self.covers($0, port: port) }) }
+        let covered = coverage.filter { $0.1.contains(true) }.map(\.0)
+        let maybe = coverage.filter { !$0.1.contains(true) && $0.1.contains(nil) }.map(\.0)
+        if covered.isEmpty && maybe.isEmpty { return .closed }
+        let ranges: [String]
+        switch rule.sourceRanges {
+        case .known(let known): ranges = known
+        case .unknown(let why): return .undecided("source_ranges is unknown: \(why)")
+        }
+        let open = ranges.filter(Self.internet.contains)
+        guard !open.isEmpty else { return .closed }
+        // An unknown priority: open if open even at the lowest precedence, closed if closed even at the highest.
+        let priorities: [Int]
+        switch rule.priority {
+        case .known(let priority): priorities = [priority]
+        case .unknown: priorities = [Int.max, Int.min]
+        }
+        var reached: [Int: [String]] = [:]
+        var doubt: String?
+        for port in covered + maybe {
+            for source in open {
+                let outcomes = priorities.map {
+                    GKEFirewallPrecedence.outcome(of: rule, priority: $0, source: source, port: port, rules: rules)
+                }
+                if outcomes.first == .open {
+                    if covered.contains(port) {
+                        reached[port, default: []].append(source)
+                    } else {
+                        doubt = doubt ?? Self.unknownPermission(rule)
+                    }
+                } else if outcomes.contains(where: { if case .shadowed = $0 { false } else { true } }) {
+                    if case .unknown(let why)? = outcomes.first(where: { if case .unknown = $0 { true } else { false } }) {
+                        doubt = doubt ?? why
+                    } else if case .unknown(let why) = rule.priority {
+                        doubt = doubt ?? "priority is unknown: \(why)"
+                    }
+                }
+            }
+        }
+        if !reached.isEmpty {
+            if case .unknown(let why) = rule.disabled { return .undecided("disabled is unknown: \(why)") }
+            return .open(reached, priority: rule.priority.value)
+        }
+        return doubt.map(Verdict.undecided) ?? .closed
     }
 
     /// Whether a permission covers tcp `port`: nil when that cannot be known.
@@ -77,9 +122,32 @@ public struct GKEFirewallOpensKubeletCheck: Check {
         return ranges.isEmpty || ranges.contains { $0.contains(port) }
     }
 
+    /// The unknown protocol or ports of the first allow block whose coverage is unknown.
+    static func unknownPermission(_ rule: GCPFirewall) -> String {
+        for permission in rule.allowed {
+            if let reason = UnknownValue.reason(permission.ipProtocol, "allow.protocol")
+                ?? UnknownValue.reason(permission.ports, "allow.ports")
+            {
+                return reason
+            }
+        }
+        return "the protocol or ports of an allow block are unknown"
+    }
+
     private static func describe(_ permission: GCPFirewall.Permission) -> String {
         let proto = permission.ipProtocol.value.map(\.description) ?? "?"
         let ports = permission.ports.value.map { $0.isEmpty ? "all ports" : $0.map(\.description).joined(separator: ",") } ?? "?"
         return "\(proto) \(ports)"
+    }
+}
+
+extension GKEFirewallOpensKubeletCheck {
+    /// Ingress rules whose verdict hangs on an unknown source range, protocol, port, priority, or a deny's unknown values.
+    public func undecided(_ context: CheckContext) -> [Undecided] {
+        let rules = context.snapshot.gcpFirewalls
+        return rules.compactMap { rule in
+            guard case .undecided(let reason) = verdict(rule, rules: rules) else { return nil }
+            return undecided(on: rule.provenance, because: reason)
+        }
     }
 }

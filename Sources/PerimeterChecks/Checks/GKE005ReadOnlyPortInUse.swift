@@ -1,7 +1,7 @@
 import PerimeterModel
 
 /// GKE-005: something still uses the read-only port, so disabling it would break it.
-public struct ReadOnlyPortInUseCheck: Check {
+public struct ReadOnlyPortInUseCheck: ReportsUndecided {
     public init() {}
 
     public let description = CheckDescription(
@@ -39,6 +39,15 @@ public struct ReadOnlyPortInUseCheck: Check {
                     message: "'\(use.provenance.resource)' calls the kubelet read-only port in \(use.field)",
                     evidence: [use.text])
             }
+        }
+    }
+}
+
+extension ReadOnlyPortInUseCheck {
+    /// Uses whose port cannot be read (a `$(PORT)` from a field perimeter does not see, a metric that is not a number).
+    public func undecided(_ context: CheckContext) -> [Undecided] {
+        context.snapshot.readOnlyPortUses.compactMap { use in
+            UnknownValue.reason(use.port, "the port in \(use.field)").map { undecided(on: use.provenance, because: $0) }
         }
     }
 }

@@ -2,7 +2,7 @@ import PerimeterModel
 import PerimeterRBAC
 
 /// IAM-001: an IAM principal mapped to system:masters (aws-auth) or given the cluster admin access policy.
-public struct MastersMappingCheck: Check {
+public struct MastersMappingCheck: ReportsUndecided {
     public init() {}
 
     public let description = CheckDescription(
@@ -67,5 +67,34 @@ public struct MastersMappingCheck: Check {
                     evidence: ["access entry: \(principal.arn) → groups \(principal.groups.joined(separator: ", "))"]))
         }
         return findings
+    }
+}
+
+extension MastersMappingCheck {
+    /// aws-auth maps whose text is unknown, and access policy associations whose policy (or, for the cluster
+    /// admin policy, scope) is unknown.
+    public func undecided(_ context: CheckContext) -> [Undecided] {
+        var list = UndecidedList()
+        for configMap in context.snapshot.awsAuthConfigMaps {
+            for (name, map) in [("mapRoles", configMap.mapRoles), ("mapUsers", configMap.mapUsers)] {
+                if let reason = UnknownValue.reason(map, "aws-auth \(name)") {
+                    list.add(undecided(on: configMap.provenance, because: reason))
+                }
+            }
+        }
+        for association in context.snapshot.accessPolicyAssociations {
+            // A scope known to be namespaced never gives cluster admin, whatever the policy.
+            if let scope = association.scopeType.value, scope != "cluster" { continue }
+            let reason: String?
+            switch association.policyArn {
+            case .unknown(let why): reason = "policy_arn is unknown: \(why)"
+            case .known(let policy):
+                reason =
+                    EKSAccess.policyName(policy) == "AmazonEKSClusterAdminPolicy"
+                    ? UnknownValue.reason(association.scopeType, "access_scope.type") : nil
+            }
+            if let reason { list.add(undecided(on: association.provenance, because: reason)) }
+        }
+        return list.entries
     }
 }

@@ -1,7 +1,7 @@
 import PerimeterModel
 
 /// NODE-002: the kubelet is configured to serve the unauthenticated read-only port.
-public struct KubeletReadOnlyPortEnabledCheck: Check {
+public struct KubeletReadOnlyPortEnabledCheck: ReportsUndecided {
     public init() {}
 
     public let description = CheckDescription(
@@ -34,6 +34,18 @@ public struct KubeletReadOnlyPortEnabledCheck: Check {
                 resource: settings.provenance.resource, location: setting.location ?? settings.provenance.location,
                 message: "\(KubeletSource.describe(settings)) enables the kubelet read-only port \(port)\(KubeletSource.layer(setting))",
                 evidence: KubeletSource.evidence(setting))
+        }
+    }
+}
+
+extension KubeletReadOnlyPortEnabledCheck {
+    /// Sources that set the read-only port to a value perimeter cannot read (a template variable, a file not in the inputs).
+    public func undecided(_ context: CheckContext) -> [Undecided] {
+        context.snapshot.kubeletSettings.compactMap { settings in
+            guard let setting = settings.readOnlyPort else { return nil }
+            return UnknownValue.reason(setting.value, setting.text).map {
+                undecided(on: settings.provenance.resource, location: setting.location ?? settings.provenance.location, because: $0)
+            }
         }
     }
 }

@@ -1,7 +1,7 @@
 import PerimeterModel
 
 /// NODE-003: the kubelet accepts anonymous requests.
-public struct KubeletAnonymousAuthCheck: Check {
+public struct KubeletAnonymousAuthCheck: ReportsUndecided {
     public init() {}
 
     public let description = CheckDescription(
@@ -30,6 +30,18 @@ public struct KubeletAnonymousAuthCheck: Check {
                 resource: settings.provenance.resource, location: setting.location ?? settings.provenance.location,
                 message: "\(KubeletSource.describe(settings)) lets anonymous requests reach the kubelet API\(KubeletSource.layer(setting))",
                 evidence: KubeletSource.evidence(setting))
+        }
+    }
+}
+
+extension KubeletAnonymousAuthCheck {
+    /// Sources that set the anonymous authentication to a value perimeter cannot read (a template variable, a file not in the inputs).
+    public func undecided(_ context: CheckContext) -> [Undecided] {
+        context.snapshot.kubeletSettings.compactMap { settings in
+            guard let setting = settings.anonymousAuth else { return nil }
+            return UnknownValue.reason(setting.value, setting.text).map {
+                undecided(on: settings.provenance.resource, location: setting.location ?? settings.provenance.location, because: $0)
+            }
         }
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import PerimeterModel
 
 /// NODE-004: the kubelet authorizes every request.
-public struct KubeletAlwaysAllowCheck: Check {
+public struct KubeletAlwaysAllowCheck: ReportsUndecided {
     public init() {}
 
     public let description = CheckDescription(
@@ -34,6 +34,18 @@ public struct KubeletAlwaysAllowCheck: Check {
                 message:
                     "\(KubeletSource.describe(settings)) authorizes every kubelet request (AlwaysAllow)\(KubeletSource.layer(setting))",
                 evidence: KubeletSource.evidence(setting))
+        }
+    }
+}
+
+extension KubeletAlwaysAllowCheck {
+    /// Sources that set the authorization mode to a value perimeter cannot read (a template variable, a file not in the inputs).
+    public func undecided(_ context: CheckContext) -> [Undecided] {
+        context.snapshot.kubeletSettings.compactMap { settings in
+            guard let setting = settings.authorizationMode else { return nil }
+            return UnknownValue.reason(setting.value, setting.text).map {
+                undecided(on: settings.provenance.resource, location: setting.location ?? settings.provenance.location, because: $0)
+            }
         }
     }
 }

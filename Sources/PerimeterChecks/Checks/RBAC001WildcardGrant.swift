@@ -2,7 +2,7 @@ import PerimeterModel
 import PerimeterRBAC
 
 /// RBAC-001: `*` verbs or resources in a role bound to a subject that is not the platform's own.
-public struct WildcardGrantCheck: RBACBindingCheck {
+public struct WildcardGrantCheck: RBACBindingCheck, ReportsUndecided {
     public init() {}
 
     public let description = CheckDescription(
@@ -23,14 +23,14 @@ public struct WildcardGrantCheck: RBACBindingCheck {
 
     public func run(_ context: CheckContext) -> [Finding] { context.rbacFindings(for: self) }
 
-    func concerns(_ context: CheckContext) -> [RBACConcern] {
-        context.customBindings.compactMap { bound in
-            let subjects = bound.subjects.filter { !RBACDefaults.isSystem($0) }
-            // A ClusterRoleBinding of a full wildcard is cluster-admin: RBAC-002 reports it.
-            let isClusterAdmin = bound.binding.isClusterRoleBinding && bound.rules.contains(where: RBACRequests.isFullWildcard)
-            let wild = bound.rules.filter { $0.verbs.contains("*") || $0.resources.contains("*") }
-            guard !subjects.isEmpty, !wild.isEmpty, !isClusterAdmin else { return nil }
-            return concern(bound, subjects: subjects, rules: wild, what: "wildcard permissions", context: context)
-        }
+    public func undecided(_ context: CheckContext) -> [Undecided] { rbacUndecided(context) }
+
+    func concern(on bound: BoundRole, in context: CheckContext) -> RBACConcern? {
+        let subjects = bound.subjects.filter { !RBACDefaults.isSystem($0) }
+        // A ClusterRoleBinding of a full wildcard is cluster-admin: RBAC-002 reports it.
+        let isClusterAdmin = bound.binding.isClusterRoleBinding && bound.rules.contains(where: RBACRequests.isFullWildcard)
+        let wild = bound.rules.filter { $0.verbs.contains("*") || $0.resources.contains("*") }
+        guard !subjects.isEmpty, !wild.isEmpty, !isClusterAdmin else { return nil }
+        return concern(bound, subjects: subjects, rules: wild, what: "wildcard permissions", context: context)
     }
 }

@@ -2,7 +2,7 @@ import PerimeterModel
 import PerimeterRBAC
 
 /// RBAC-002: cluster-admin, or a role with the same `*`/`*`/`*` rule, bound cluster-wide to a non-system subject.
-public struct ClusterAdminBindingCheck: RBACBindingCheck {
+public struct ClusterAdminBindingCheck: RBACBindingCheck, ReportsUndecided {
     public init() {}
 
     public let description = CheckDescription(
@@ -26,13 +26,13 @@ public struct ClusterAdminBindingCheck: RBACBindingCheck {
 
     public func run(_ context: CheckContext) -> [Finding] { context.rbacFindings(for: self) }
 
-    func concerns(_ context: CheckContext) -> [RBACConcern] {
-        context.customBindings.compactMap { bound in
-            guard bound.binding.isClusterRoleBinding else { return nil }
-            let subjects = bound.subjects.filter { !RBACDefaults.isSystem($0) }
-            let wild = bound.rules.filter(RBACRequests.isFullWildcard)
-            guard !subjects.isEmpty, !wild.isEmpty else { return nil }
-            return concern(bound, subjects: subjects, rules: wild, what: "every verb on every resource", context: context)
-        }
+    public func undecided(_ context: CheckContext) -> [Undecided] { rbacUndecided(context) }
+
+    func concern(on bound: BoundRole, in context: CheckContext) -> RBACConcern? {
+        guard bound.binding.isClusterRoleBinding else { return nil }
+        let subjects = bound.subjects.filter { !RBACDefaults.isSystem($0) }
+        let wild = bound.rules.filter(RBACRequests.isFullWildcard)
+        guard !subjects.isEmpty, !wild.isEmpty else { return nil }
+        return concern(bound, subjects: subjects, rules: wild, what: "every verb on every resource", context: context)
     }
 }

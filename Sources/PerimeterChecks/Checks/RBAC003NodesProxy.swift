@@ -2,7 +2,7 @@ import PerimeterModel
 import PerimeterRBAC
 
 /// RBAC-003: nodes/proxy, the kubelet API through the API server.
-public struct NodesProxyGrantCheck: RBACBindingCheck {
+public struct NodesProxyGrantCheck: RBACBindingCheck, ReportsUndecided {
     public init() {}
 
     public let description = CheckDescription(
@@ -22,14 +22,14 @@ public struct NodesProxyGrantCheck: RBACBindingCheck {
 
     public func run(_ context: CheckContext) -> [Finding] { context.rbacFindings(for: self) }
 
-    func concerns(_ context: CheckContext) -> [RBACConcern] {
-        context.customBindings.compactMap { bound in
-            guard bound.binding.isClusterRoleBinding, !bound.subjects.isEmpty else { return nil }
-            let rules = RBACRequests.allows(
-                bound.rules, verbs: ["get", "create"], group: "", resource: "nodes",
-                subresource: "proxy", ignoringNames: true)
-            guard !rules.isEmpty else { return nil }
-            return concern(bound, subjects: bound.subjects, rules: rules, what: "nodes/proxy", context: context)
-        }
+    public func undecided(_ context: CheckContext) -> [Undecided] { rbacUndecided(context) }
+
+    func concern(on bound: BoundRole, in context: CheckContext) -> RBACConcern? {
+        guard bound.binding.isClusterRoleBinding, !bound.subjects.isEmpty else { return nil }
+        let rules = RBACRequests.allows(
+            bound.rules, verbs: ["get", "create"], group: "", resource: "nodes",
+            subresource: "proxy", ignoringNames: true)
+        guard !rules.isEmpty else { return nil }
+        return concern(bound, subjects: bound.subjects, rules: rules, what: "nodes/proxy", context: context)
     }
 }

@@ -2,7 +2,7 @@ import PerimeterModel
 import PerimeterRBAC
 
 /// RBAC-004: get, list or watch on Secrets in every namespace.
-public struct SecretsClusterWideCheck: RBACBindingCheck {
+public struct SecretsClusterWideCheck: RBACBindingCheck, ReportsUndecided {
     public init() {}
 
     public let description = CheckDescription(
@@ -22,13 +22,13 @@ public struct SecretsClusterWideCheck: RBACBindingCheck {
 
     public func run(_ context: CheckContext) -> [Finding] { context.rbacFindings(for: self) }
 
-    func concerns(_ context: CheckContext) -> [RBACConcern] {
-        context.customBindings.compactMap { bound in
-            guard bound.binding.isClusterRoleBinding, !bound.subjects.isEmpty else { return nil }
-            // A request without a name never matches a rule limited by resourceNames.
-            let rules = RBACRequests.allows(bound.rules, verbs: ["get", "list", "watch"], group: "", resource: "secrets")
-            guard !rules.isEmpty else { return nil }
-            return concern(bound, subjects: bound.subjects, rules: rules, what: "reading secrets", context: context)
-        }
+    public func undecided(_ context: CheckContext) -> [Undecided] { rbacUndecided(context) }
+
+    func concern(on bound: BoundRole, in context: CheckContext) -> RBACConcern? {
+        guard bound.binding.isClusterRoleBinding, !bound.subjects.isEmpty else { return nil }
+        // A request without a name never matches a rule limited by resourceNames.
+        let rules = RBACRequests.allows(bound.rules, verbs: ["get", "list", "watch"], group: "", resource: "secrets")
+        guard !rules.isEmpty else { return nil }
+        return concern(bound, subjects: bound.subjects, rules: rules, what: "reading secrets", context: context)
     }
 }

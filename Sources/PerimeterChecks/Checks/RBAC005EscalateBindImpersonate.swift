@@ -2,7 +2,7 @@ import PerimeterModel
 import PerimeterRBAC
 
 /// RBAC-005: the verbs that get around RBAC's own escalation checks.
-public struct EscalateBindImpersonateCheck: RBACBindingCheck {
+public struct EscalateBindImpersonateCheck: RBACBindingCheck, ReportsUndecided {
     public init() {}
 
     public let description = CheckDescription(
@@ -25,52 +25,52 @@ public struct EscalateBindImpersonateCheck: RBACBindingCheck {
 
     public func run(_ context: CheckContext) -> [Finding] { context.rbacFindings(for: self) }
 
-    func concerns(_ context: CheckContext) -> [RBACConcern] {
-        context.customBindings.compactMap { bound in
-            guard !bound.subjects.isEmpty else { return nil }
-            let rbacGroup = "rbac.authorization.k8s.io"
-            var rules: [PolicyRule] = []
-            var namedBinds: [PolicyRule] = []
-            for resource in ["roles", "clusterroles"] {
-                for rule in RBACRequests.allows(
-                    bound.rules, verbs: ["escalate", "bind"], group: rbacGroup, resource: resource, ignoringNames: true)
-                {
-                    let escalates = RuleMatching.verbMatches(rule.verbs, "escalate")
-                    if rule.resourceNames.isEmpty || escalates { rules.append(rule) } else { namedBinds.append(rule) }
-                }
+    public func undecided(_ context: CheckContext) -> [Undecided] { rbacUndecided(context) }
+
+    func concern(on bound: BoundRole, in context: CheckContext) -> RBACConcern? {
+        guard !bound.subjects.isEmpty else { return nil }
+        let rbacGroup = "rbac.authorization.k8s.io"
+        var rules: [PolicyRule] = []
+        var namedBinds: [PolicyRule] = []
+        for resource in ["roles", "clusterroles"] {
+            for rule in RBACRequests.allows(
+                bound.rules, verbs: ["escalate", "bind"], group: rbacGroup, resource: resource, ignoringNames: true)
+            {
+                let escalates = RuleMatching.verbMatches(rule.verbs, "escalate")
+                if rule.resourceNames.isEmpty || escalates { rules.append(rule) } else { namedBinds.append(rule) }
             }
-            rules += RBACRequests.allows(bound.rules, verbs: ["impersonate"], group: "", resource: "serviceaccounts", ignoringNames: true)
-            if bound.binding.isClusterRoleBinding {
-                for (group, resource) in [
-                    ("", "users"), ("", "groups"), ("authentication.k8s.io", "uids"), ("authentication.k8s.io", "userextras")
-                ] {
-                    rules += RBACRequests.allows(bound.rules, verbs: ["impersonate"], group: group, resource: resource, ignoringNames: true)
-                }
-            }
-            rules = RBACRequests.unique(rules)
-            // bind limited by resourceNames hands out only the named roles: no concern when they grant nothing
-            // beyond what the subject already holds through this role, a lower one otherwise.
-            var handedOut: [String] = []
-            for rule in RBACRequests.unique(namedBinds) where !rules.contains(rule) {
-                let beyond = Self.rolesBeyond(rule, bound: bound, context: context)
-                if !beyond.isEmpty {
-                    rules.append(rule)
-                    handedOut += beyond.filter { !handedOut.contains($0) }
-                }
-            }
-            guard !rules.isEmpty else { return nil }
-            let onlyNamedBind = rules.allSatisfy { namedBinds.contains($0) }
-            var result = concern(
-                bound, subjects: bound.subjects, rules: rules,
-                what: onlyNamedBind ? "bind on named roles" : "escalate, bind or impersonate", context: context)
-            if onlyNamedBind, let lower = Severity.allCases.last(where: { $0 < result.severity }) {
-                result.severityReasons.append(
-                    "severity lowered from \(result.severity.rawValue) to \(lower.rawValue): bind is restricted by resourceNames, "
-                        + "so only \(handedOut.joined(separator: ", ")) can be handed out (each grants more than the subject holds)")
-                result.severity = lower
-            }
-            return result
         }
+        rules += RBACRequests.allows(bound.rules, verbs: ["impersonate"], group: "", resource: "serviceaccounts", ignoringNames: true)
+        if bound.binding.isClusterRoleBinding {
+            for (group, resource) in [
+                ("", "users"), ("", "groups"), ("authentication.k8s.io", "uids"), ("authentication.k8s.io", "userextras")
+            ] {
+                rules += RBACRequests.allows(bound.rules, verbs: ["impersonate"], group: group, resource: resource, ignoringNames: true)
+            }
+        }
+        rules = RBACRequests.unique(rules)
+        // bind limited by resourceNames hands out only the named roles: no concern when they grant nothing
+        // beyond what the subject already holds through this role, a lower one otherwise.
+        var handedOut: [String] = []
+        for rule in RBACRequests.unique(namedBinds) where !rules.contains(rule) {
+            let beyond = Self.rolesBeyond(rule, bound: bound, context: context)
+            if !beyond.isEmpty {
+                rules.append(rule)
+                handedOut += beyond.filter { !handedOut.contains($0) }
+            }
+        }
+        guard !rules.isEmpty else { return nil }
+        let onlyNamedBind = rules.allSatisfy { namedBinds.contains($0) }
+        var result = concern(
+            bound, subjects: bound.subjects, rules: rules,
+            what: onlyNamedBind ? "bind on named roles" : "escalate, bind or impersonate", context: context)
+        if onlyNamedBind, let lower = Severity.allCases.last(where: { $0 < result.severity }) {
+            result.severityReasons.append(
+                "severity lowered from \(result.severity.rawValue) to \(lower.rawValue): bind is restricted by resourceNames, "
+                    + "so only \(handedOut.joined(separator: ", ")) can be handed out (each grants more than the subject holds)")
+            result.severity = lower
+        }
+        return result
     }
 
     /// The roles named by a resourceNames-restricted bind rule that grant more than the bound role itself

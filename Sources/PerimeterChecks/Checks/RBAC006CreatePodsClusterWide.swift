@@ -2,7 +2,7 @@ import PerimeterModel
 import PerimeterRBAC
 
 /// RBAC-006: creating pods (directly or through a controller) in every namespace.
-public struct CreatePodsClusterWideCheck: RBACBindingCheck {
+public struct CreatePodsClusterWideCheck: RBACBindingCheck, ReportsUndecided {
     public init() {}
 
     public let description = CheckDescription(
@@ -28,17 +28,17 @@ public struct CreatePodsClusterWideCheck: RBACBindingCheck {
 
     public func run(_ context: CheckContext) -> [Finding] { context.rbacFindings(for: self) }
 
-    func concerns(_ context: CheckContext) -> [RBACConcern] {
-        context.customBindings.compactMap { bound in
-            guard bound.binding.isClusterRoleBinding, !bound.subjects.isEmpty else { return nil }
-            var rules = RBACRequests.allows(bound.rules, verbs: ["create"], group: "", resource: "pods")
-            for controller in Self.controllers {
-                rules += RBACRequests.allows(
-                    bound.rules, verbs: ["create", "update", "patch"], group: controller.group, resource: controller.resource)
-            }
-            let unique = rules.reduce(into: [PolicyRule]()) { if !$0.contains($1) { $0.append($1) } }
-            guard !unique.isEmpty else { return nil }
-            return concern(bound, subjects: bound.subjects, rules: unique, what: "creating pods", context: context)
+    public func undecided(_ context: CheckContext) -> [Undecided] { rbacUndecided(context) }
+
+    func concern(on bound: BoundRole, in context: CheckContext) -> RBACConcern? {
+        guard bound.binding.isClusterRoleBinding, !bound.subjects.isEmpty else { return nil }
+        var rules = RBACRequests.allows(bound.rules, verbs: ["create"], group: "", resource: "pods")
+        for controller in Self.controllers {
+            rules += RBACRequests.allows(
+                bound.rules, verbs: ["create", "update", "patch"], group: controller.group, resource: controller.resource)
         }
+        let unique = rules.reduce(into: [PolicyRule]()) { if !$0.contains($1) { $0.append($1) } }
+        guard !unique.isEmpty else { return nil }
+        return concern(bound, subjects: bound.subjects, rules: unique, what: "creating pods", context: context)
     }
 }

@@ -2,7 +2,7 @@ import PerimeterModel
 import PerimeterRBAC
 
 /// RBAC-007: grants to everyone who can reach the API server, or to every authenticated identity.
-public struct AnonymousOrAllAuthenticatedCheck: RBACBindingCheck {
+public struct AnonymousOrAllAuthenticatedCheck: RBACBindingCheck, ReportsUndecided {
     public init() {}
 
     public let description = CheckDescription(
@@ -25,18 +25,18 @@ public struct AnonymousOrAllAuthenticatedCheck: RBACBindingCheck {
 
     public func run(_ context: CheckContext) -> [Finding] { context.rbacFindings(for: self) }
 
-    func concerns(_ context: CheckContext) -> [RBACConcern] {
-        context.customBindings.compactMap { bound in
-            let subjects = bound.subjects.filter { Self.everyone.contains($0) }
-            guard !subjects.isEmpty, !bound.rules.isEmpty else { return nil }
-            var result = concern(bound, subjects: subjects, rules: bound.rules, what: "\(bound.rules.count) rule(s)", context: context)
-            if subjects.contains(where: { $0 != .group("system:authenticated") }), result.severity < .critical {
-                result.severityReasons.append(
-                    "severity raised from \(result.severity.rawValue) to critical: system:anonymous and "
-                        + "system:unauthenticated need no credentials at all")
-                result.severity = .critical
-            }
-            return result
+    public func undecided(_ context: CheckContext) -> [Undecided] { rbacUndecided(context) }
+
+    func concern(on bound: BoundRole, in context: CheckContext) -> RBACConcern? {
+        let subjects = bound.subjects.filter { Self.everyone.contains($0) }
+        guard !subjects.isEmpty, !bound.rules.isEmpty else { return nil }
+        var result = concern(bound, subjects: subjects, rules: bound.rules, what: "\(bound.rules.count) rule(s)", context: context)
+        if subjects.contains(where: { $0 != .group("system:authenticated") }), result.severity < .critical {
+            result.severityReasons.append(
+                "severity raised from \(result.severity.rawValue) to critical: system:anonymous and "
+                    + "system:unauthenticated need no credentials at all")
+            result.severity = .critical
         }
+        return result
     }
 }

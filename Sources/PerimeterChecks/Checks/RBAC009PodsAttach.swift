@@ -2,7 +2,7 @@ import PerimeterModel
 import PerimeterRBAC
 
 /// RBAC-009: attaching to the running process of any pod (pods/attach).
-public struct PodsAttachClusterWideCheck: RBACBindingCheck {
+public struct PodsAttachClusterWideCheck: RBACBindingCheck, ReportsUndecided {
     public init() {}
 
     public let description = CheckDescription(
@@ -22,10 +22,12 @@ public struct PodsAttachClusterWideCheck: RBACBindingCheck {
 
     public func run(_ context: CheckContext) -> [Finding] { context.rbacFindings(for: self) }
 
-    func concerns(_ context: CheckContext) -> [RBACConcern] {
+    public func undecided(_ context: CheckContext) -> [Undecided] { rbacUndecided(context) }
+
+    func concern(on bound: BoundRole, in context: CheckContext) -> RBACConcern? {
         let streaming = Self.streamingVerbs(context)
-        return footholdConcerns(
-            context, requests: [FootholdRequest(verbs: streaming.verbs, resource: "pods", subresource: "attach")],
+        return footholdConcern(
+            on: bound, in: context, requests: [FootholdRequest(verbs: streaming.verbs, resource: "pods", subresource: "attach")],
             what: "pods/attach", evidence: [streaming.note])
     }
 }

@@ -2,7 +2,7 @@ import PerimeterModel
 import PerimeterRBAC
 
 /// RBAC-010: tunnels into any pod's ports (pods/portforward).
-public struct PodsPortForwardClusterWideCheck: RBACBindingCheck {
+public struct PodsPortForwardClusterWideCheck: RBACBindingCheck, ReportsUndecided {
     public init() {}
 
     public let description = CheckDescription(
@@ -22,10 +22,12 @@ public struct PodsPortForwardClusterWideCheck: RBACBindingCheck {
 
     public func run(_ context: CheckContext) -> [Finding] { context.rbacFindings(for: self) }
 
-    func concerns(_ context: CheckContext) -> [RBACConcern] {
+    public func undecided(_ context: CheckContext) -> [Undecided] { rbacUndecided(context) }
+
+    func concern(on bound: BoundRole, in context: CheckContext) -> RBACConcern? {
         let streaming = Self.streamingVerbs(context)
-        return footholdConcerns(
-            context, requests: [FootholdRequest(verbs: streaming.verbs, resource: "pods", subresource: "portforward")],
+        return footholdConcern(
+            on: bound, in: context, requests: [FootholdRequest(verbs: streaming.verbs, resource: "pods", subresource: "portforward")],
             what: "pods/portforward", evidence: [streaming.note])
     }
 }

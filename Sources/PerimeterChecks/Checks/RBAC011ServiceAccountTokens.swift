@@ -2,7 +2,7 @@ import PerimeterModel
 import PerimeterRBAC
 
 /// RBAC-011: minting tokens for any service account (serviceaccounts/token).
-public struct ServiceAccountTokenCreationCheck: RBACBindingCheck {
+public struct ServiceAccountTokenCreationCheck: RBACBindingCheck, ReportsUndecided {
     public init() {}
 
     public let description = CheckDescription(
@@ -23,9 +23,11 @@ public struct ServiceAccountTokenCreationCheck: RBACBindingCheck {
 
     public func run(_ context: CheckContext) -> [Finding] { context.rbacFindings(for: self) }
 
-    func concerns(_ context: CheckContext) -> [RBACConcern] {
-        footholdConcerns(
-            context, requests: [FootholdRequest(verbs: ["create"], resource: "serviceaccounts", subresource: "token")],
+    public func undecided(_ context: CheckContext) -> [Undecided] { rbacUndecided(context) }
+
+    func concern(on bound: BoundRole, in context: CheckContext) -> RBACConcern? {
+        footholdConcern(
+            on: bound, in: context, requests: [FootholdRequest(verbs: ["create"], resource: "serviceaccounts", subresource: "token")],
             what: "creating service account tokens")
     }
 }

@@ -2,7 +2,7 @@ import PerimeterModel
 import PerimeterRBAC
 
 /// RBAC-012: adding ephemeral containers to any running pod (pods/ephemeralcontainers).
-public struct EphemeralContainersCheck: RBACBindingCheck {
+public struct EphemeralContainersCheck: RBACBindingCheck, ReportsUndecided {
     public init() {}
 
     public let description = CheckDescription(
@@ -22,9 +22,12 @@ public struct EphemeralContainersCheck: RBACBindingCheck {
 
     public func run(_ context: CheckContext) -> [Finding] { context.rbacFindings(for: self) }
 
-    func concerns(_ context: CheckContext) -> [RBACConcern] {
-        footholdConcerns(
-            context, requests: [FootholdRequest(verbs: ["patch", "update"], resource: "pods", subresource: "ephemeralcontainers")],
+    public func undecided(_ context: CheckContext) -> [Undecided] { rbacUndecided(context) }
+
+    func concern(on bound: BoundRole, in context: CheckContext) -> RBACConcern? {
+        footholdConcern(
+            on: bound, in: context,
+            requests: [FootholdRequest(verbs: ["patch", "update"], resource: "pods", subresource: "ephemeralcontainers")],
             what: "adding ephemeral containers")
     }
 }

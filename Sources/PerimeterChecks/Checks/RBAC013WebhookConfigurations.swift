@@ -2,7 +2,7 @@ import PerimeterModel
 import PerimeterRBAC
 
 /// RBAC-013: writing admission webhook configurations.
-public struct WebhookConfigurationWriteCheck: RBACBindingCheck {
+public struct WebhookConfigurationWriteCheck: RBACBindingCheck, ReportsUndecided {
     public init() {}
 
     public let description = CheckDescription(
@@ -23,10 +23,12 @@ public struct WebhookConfigurationWriteCheck: RBACBindingCheck {
 
     public func run(_ context: CheckContext) -> [Finding] { context.rbacFindings(for: self) }
 
-    func concerns(_ context: CheckContext) -> [RBACConcern] {
+    public func undecided(_ context: CheckContext) -> [Undecided] { rbacUndecided(context) }
+
+    func concern(on bound: BoundRole, in context: CheckContext) -> RBACConcern? {
         let group = "admissionregistration.k8s.io"
-        return footholdConcerns(
-            context,
+        return footholdConcern(
+            on: bound, in: context,
             requests: [
                 FootholdRequest(verbs: ["create", "update", "patch"], group: group, resource: "mutatingwebhookconfigurations"),
                 FootholdRequest(verbs: ["create", "update", "patch"], group: group, resource: "validatingwebhookconfigurations")

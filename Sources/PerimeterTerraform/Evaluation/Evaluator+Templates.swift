@@ -28,12 +28,22 @@ extension Evaluator {
             written += literal
         }
 
-        mutating func appendUnknown(_ part: Unknown) {
+        /// `expression` names what the part was written as, when the unknown itself does not say.
+        mutating func appendUnknown(_ part: Unknown, from expression: Expression? = nil) {
             let partial = part.partial
             if prefix == nil { prefix = text + (partial?.prefix ?? "") }
             unknown = unknown ?? part
-            written += partial?.written ?? "${\(part.reference ?? "?")}"
+            written += partial?.written ?? "${\(part.reference ?? expression.flatMap(Self.reference) ?? "?")}"
             text = partial?.suffix ?? ""
+        }
+
+        /// `var.port`, `local.groups.name`: a reference as written, or nil for anything else.
+        static func reference(_ expression: Expression) -> String? {
+            switch expression.kind {
+            case .variable(let name): name
+            case .getAttribute(let base, let name): reference(base).map { $0 + "." + name }
+            default: nil
+            }
         }
     }
 
@@ -49,7 +59,7 @@ extension Evaluator {
             case .interpolation(let expression):
                 let value = try evaluate(expression, in: scope)
                 if case .unknown(let reason) = value {
-                    rendering.appendUnknown(reason)
+                    rendering.appendUnknown(reason, from: expression)
                 } else if value.containsUnknown {
                     rendering.appendUnknown(Unknown(reason: "part of an interpolated value is not known"))
                 } else if let string = TerraformText.string(value) {

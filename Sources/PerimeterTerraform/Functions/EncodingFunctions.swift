@@ -14,7 +14,11 @@ enum EncodingFunctions {
             try YAMLDecoder.decode(arguments.string(0))
         },
         FunctionDefinition("base64encode", .exactly(1)) { arguments in
-            .string(Base64.encode(Array(try arguments.string(0).utf8)))
+            if case .unknown(let unknown) = arguments[0], let text = unknown.partial {
+                let reason = unknown.derived(through: "base64encode").reason
+                return .unknown(Unknown(reason: reason, base64Of: text))
+            }
+            return .string(Base64.encode(Array(try arguments.string(0).utf8)))
         },
         FunctionDefinition("base64decode", .exactly(1)) { arguments in
             let text = try arguments.string(0)

@@ -39,7 +39,8 @@ enum ComputeMapping {
     static func kubeletSettings(_ fields: Fields, _ instance: ResourceInstance, _ context: MappingContext) {
         let path = fields.string("user_data") != nil ? "user_data" : "user_data_base64"
         if let settings = LaunchTemplateKubelet.settings(
-            userData: userData(fields), key: instance.address, provenance: fields.provenance(),
+            userData: userData(fields), partialText: partialUserData(fields), key: instance.address,
+            provenance: fields.provenance(),
             location: MappingContext.location(in: instance, path: path))
         {
             context.snapshot.kubeletSettings.append(settings)
@@ -63,6 +64,13 @@ enum ComputeMapping {
         case .unknown(let reason)?: .unknown(reason)
         case nil: nil
         }
+    }
+
+    /// User data that Terraform knows only in part (a template over unknown values, maybe base64-encoded),
+    /// written with each unknown part as `${reference}`.
+    static func partialUserData(_ fields: Fields) -> String? {
+        guard case .unknown(let unknown)? = fields.value("user_data") ?? fields.value("user_data_base64") else { return nil }
+        return (unknown.partial ?? unknown.base64Of)?.written
     }
 
     static func mapAutoScalingGroup(_ instance: ResourceInstance, _ context: MappingContext) {

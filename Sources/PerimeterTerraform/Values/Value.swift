@@ -88,12 +88,19 @@ public struct Unknown: Hashable, Sendable {
     /// keeps `arn:` and `:eks::aws:x/Admin` here, so a check can decide on them (an ARN's policy name).
     /// nil when nothing of the value is known.
     public var partial: PartialString?
+    /// The value is the base64 encoding of this partially known text (`base64encode(<<-EOT ... EOT)` user
+    /// data): nothing of the encoded string is known, but the text's known lines can still be read.
+    public var base64Of: PartialString?
 
-    public init(resource: String? = nil, attribute: String? = nil, reason: String, partial: PartialString? = nil) {
+    public init(
+        resource: String? = nil, attribute: String? = nil, reason: String, partial: PartialString? = nil,
+        base64Of: PartialString? = nil
+    ) {
         self.resource = resource
         self.attribute = attribute
         self.reason = reason
         self.partial = partial
+        self.base64Of = base64Of
     }
 
     /// Stands for a resource's own attribute (`aws_security_group.node.id`): providers give IDs,
