@@ -40,6 +40,7 @@ CORPORA = {
 # Registry namespaces whose repositories are named terraform-<provider>-<name>.
 MODULE_BLOCK = re.compile(r'module\s+"([^"]+)"\s*\{(.*?)\n\}', re.S)
 SOURCE = re.compile(r'^\s*source\s*=\s*"([^"]+)"', re.M)
+VERSION = re.compile(r'^\s*version\s*=\s*"([^"]+)"', re.M)
 
 
 def log(message):
@@ -54,24 +55,58 @@ def registry_copy(source):
         parts = parts[1:]
     if len(parts) != 3 or source.startswith((".", "/")) or "::" in source or "github.com" in source:
         return None
-    _, name, provider = parts
+    namespace, name, provider = parts
     directory = os.path.join(CORPUS, "terraform-%s-%s" % (provider, name))
-    return (directory, subdir) if os.path.isdir(directory) else None
+    if not os.path.isdir(directory):
+        return None
+    # cloudposse/vpc/aws and terraform-aws-modules/vpc/aws are both terraform-aws-vpc: the owner decides.
+    owner = repository_owner(directory)
+    return (directory, subdir) if owner is None or owner.lower() == namespace.lower() else None
 
 
-def install(root, key, copy):
+def repository_owner(directory):
+    """The GitHub owner a corpus copy was cloned from (`origin` ends in owner/name or owner+name), or None."""
+    try:
+        url = subprocess.run(["git", "-C", directory, "remote", "get-url", "origin"], capture_output=True, text=True).stdout
+    except OSError:
+        return None
+    match = re.search(r"([A-Za-z0-9_.-]+)[/+]terraform-[^/+]+?(?:\.git)?(?:/repo)?/?$", url.strip())
+    return match.group(1) if match else None
+
+
+def pinned_tag(repository, version):
+    """The copy's tag for an exact `version = "2.9.0"` pin (v2.9.0 or 2.9.0), or None: a range or a
+    missing tag installs the copy as it is."""
+    if not version or not re.fullmatch(r"=?\s*\d+\.\d+\.\d+", version.strip()):
+        return None
+    number = version.strip().lstrip("=").strip()
+    for tag in ("v" + number, number):
+        if subprocess.run(["git", "-C", repository, "rev-parse", "-q", "--verify", "refs/tags/" + tag],
+                          capture_output=True).returncode == 0:
+            return tag
+    return None
+
+
+def install(root, key, copy, version=None):
     """Copies a repository under root/.terraform/modules/KEY, as `terraform init` does (inside the
-    scanned tree, so nothing is read from outside it); returns the module's directory."""
+    scanned tree, so nothing is read from outside it), at the pinned version when the copy has its tag;
+    returns the module's directory."""
     repository, subdir = copy
     target = os.path.join(root, ".terraform", "modules", key)
     if not os.path.isdir(target):
-        subprocess.run(["cp", "-r", repository, target], check=True)
+        tag = pinned_tag(repository, version)
+        if tag:
+            os.makedirs(target)
+            archive = subprocess.run(["git", "-C", repository, "archive", tag], capture_output=True, check=True).stdout
+            subprocess.run(["tar", "-x", "-C", target], input=archive, check=True)
+        else:
+            subprocess.run(["cp", "-r", repository, target], check=True)
         subprocess.run(["rm", "-rf", os.path.join(target, ".terraform")], check=True)
     return os.path.join(target, subdir) if subdir else target
 
 
 def module_calls(directory):
-    """(name, source) of every module block in a directory's .tf files."""
+    """(name, source, version or None) of every module block in a directory's .tf files."""
     calls = []
     for name in sorted(os.listdir(directory)):
         if not name.endswith(".tf"):
@@ -80,8 +115,9 @@ def module_calls(directory):
             text = handle.read()
         for match in MODULE_BLOCK.finditer(text):
             source = SOURCE.search(match.group(2))
+            version = VERSION.search(match.group(2))
             if source:
-                calls.append((match.group(1), source.group(1)))
+                calls.append((match.group(1), source.group(1), version.group(1) if version else None))
     return calls
 
 
@@ -98,7 +134,7 @@ def simulate_init(root):
         if (prefix, directory) in seen or prefix.count(".") > 6:
             continue
         seen.add((prefix, directory))
-        for name, source in module_calls(directory):
+        for name, source, version in module_calls(directory):
             key = prefix + "." + name if prefix else name
             if source.startswith("."):
                 child = os.path.normpath(os.path.join(directory, source.split("//")[0]))
@@ -110,7 +146,7 @@ def simulate_init(root):
                 missing.add(source)
                 continue
             installed += 1
-            directory_of_module = install(root, key, copy)
+            directory_of_module = install(root, key, copy, version)
             modules.append({"Key": key, "Source": source, "Dir": os.path.relpath(directory_of_module, root)})
             pending.append((key, directory_of_module))
     with open(os.path.join(root, ".terraform", "modules", "modules.json"), "w") as handle:
@@ -183,7 +219,8 @@ def main():
             continue
         fresh_copy(corpus)
         roots = root_modules(corpus)
-        rules, errors, undecided, elapsed, missing_sources = collections.Counter(), [], 0, 0.0, set()
+        rules, errors, elapsed, missing_sources = collections.Counter(), [], 0.0, set()
+        undecided = collections.Counter()
         for root in roots:
             installed, missing = simulate_init(root)
             missing_sources.update(missing)
@@ -192,7 +229,8 @@ def main():
             rules.update(f["ruleId"] for f in report.get("findings", []))
             root_errors = [e for e in report.get("errors", []) if e.get("severity", "error") == "error"]
             errors += [(root, e) for e in root_errors]
-            undecided += len(report.get("undecided", []))
+            # Checks left undecided count by rule; module calls not read and skipped files by kind.
+            undecided.update(u.get("ruleId") or u.get("kind", "?") for u in report.get("undecided", []))
             entry = {"corpus": corpus, "root": os.path.relpath(root, WORK), "findings": len(report.get("findings", [])),
                      "errors": len(root_errors), "undecided": len(report.get("undecided", [])), "seconds": round(seconds, 3),
                      "installedModules": installed, "missingModules": missing}
@@ -206,7 +244,8 @@ def main():
                     log("  undecided %s: %s" % (os.path.relpath(root, WORK), u))
         log("\n== %s: %d root modules, %.2f s" % (corpus, len(roots), elapsed))
         log("findings by rule: %s" % (", ".join("%s %d" % kv for kv in sorted(rules.items())) or "none"))
-        log("undecided: %d; input errors: %d" % (undecided, len(errors)))
+        log("undecided: %d (%s); input errors: %d" % (
+            sum(undecided.values()), ", ".join("%s %d" % kv for kv in sorted(undecided.items())) or "none", len(errors)))
         for root, error in errors[:10]:
             log("  ERROR %s: %s" % (os.path.relpath(root, WORK), error.get("message")))
         if missing_sources:

@@ -18,7 +18,7 @@ public enum LaunchTemplateKubelet {
         case .known(let known)?: text = known
         case .unknown(let why)?:
             guard let partialText else {
-                let reason = "the user data is unknown: \(why)"
+                let reason = why
                 settings.readOnlyPort = KubeletSetting(value: .unknown(reason), location: location, text: "user_data")
                 settings.anonymousAuth = KubeletSetting(value: .unknown(reason), location: location, text: "user_data")
                 settings.authorizationMode = KubeletSetting(value: .unknown(reason), location: location, text: "user_data")

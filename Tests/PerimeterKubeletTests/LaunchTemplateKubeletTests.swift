@@ -30,7 +30,7 @@ import Testing
     @Test func unknownUserDataLeavesEverySettingUnknown() throws {
         let settings = try #require(
             LaunchTemplateKubelet.settings(userData: .unknown("known after apply"), key: "k", provenance: provenance, location: nil))
-        #expect(settings.readOnlyPort?.value == .unknown("the user data is unknown: known after apply"))
+        #expect(settings.readOnlyPort?.value == .unknown("known after apply") && settings.readOnlyPort?.text == "user_data")
         #expect(settings.anonymousAuth?.value.isKnown == false && settings.authorizationMode?.value.isKnown == false)
     }
 

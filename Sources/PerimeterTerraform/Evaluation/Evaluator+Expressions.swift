@@ -90,8 +90,26 @@ extension Evaluator {
     /// evaluated only when the chosen one is a tuple, the one case where its type matters here.
     private func unifiedBranch(_ chosen: Expression, other: Expression, in scope: Scope) throws(EvaluationError) -> Value {
         let value = try evaluate(chosen, in: scope)
-        guard case .list(let items) = value, case .set? = try? evaluate(other, in: scope) else { return value }
+        guard case .list(let items) = value else { return value }
+        switch try? evaluate(other, in: scope) {
+        case .set?: break
+        // An unknown carries no type here; a set-making call still tells it (`toset(var.unknown)`).
+        case .unknown? where Self.makesSet(other): break
+        default: return value
+        }
         return Value.makeSet(items) ?? value
+    }
+
+    /// Whether the expression's value is a set whatever its arguments: a call to a function that returns one.
+    static func makesSet(_ expression: Expression) -> Bool {
+        switch expression.kind {
+        case .functionCall(let name, _, _):
+            ["toset", "setunion", "setintersection", "setsubtract", "setproduct"].contains(
+                name.split(separator: ":").last.map(String.init) ?? name)
+        case .parenthesized(let inner): makesSet(inner)
+        case .conditional(_, let then, let otherwise): makesSet(then) || makesSet(otherwise)
+        default: false
+        }
     }
 
     private func evaluateFor(_ expression: ForExpression, in scope: Scope, at range: SourceRange) throws(EvaluationError) -> Value {

@@ -11,6 +11,9 @@ extension OracleCorpus {
         resource("fe-set-or-empty-tuple-on", "for_each = var.on ? toset(var.names) : []\ninput = each.key"),
         resource("fe-set-or-empty-tuple-off", "for_each = var.off ? toset(var.names) : []\ninput = each.key"),
         resource("fe-empty-tuple-or-set", "for_each = var.on ? [] : toset(var.names)\ninput = each.key"),
+        // terraform-google-kubernetes-engine's sa.tf: the untaken branch is a set of values known only after apply.
+        resource("fe-unknown-set-or-empty-tuple-off", "for_each = var.off ? toset([local.id]) : []\ninput = each.key"),
+        resource("fe-empty-tuple-or-unknown-set", "for_each = var.on ? [] : (setunion([local.id], var.names))\ninput = each.key"),
         resource("fe-toset", "for_each = toset(var.names)\ninput = each.value"),
         resource("fe-map", "for_each = var.tags\ninput = \"${each.key}=${each.value}\""),
         resource("fe-map-of-unknowns", "for_each = local.groups\ninput = each.value.name"),
