@@ -87,7 +87,7 @@ let package = Package(
         .testTarget(name: "PerimeterModelTests", dependencies: ["PerimeterModel"]),
         .testTarget(
             name: "PerimeterTerraformTests",
-            dependencies: ["PerimeterTerraform", "PerimeterModel"],
+            dependencies: ["PerimeterTerraform", "PerimeterModel", "PerimeterKubelet"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "PerimeterAnalysisTests", dependencies: ["PerimeterAnalysis", "PerimeterModel"]),

@@ -21,6 +21,10 @@ enum EncodingFunctions {
             return .string(Base64.encode(Array(try arguments.string(0).utf8)))
         },
         FunctionDefinition("base64decode", .exactly(1)) { arguments in
+            // Decoding what base64encode() made of a partly known text gives that text back, still partly known.
+            if case .unknown(let unknown) = arguments[0], let text = unknown.base64Of {
+                return .unknown(Unknown(reason: unknown.derived(through: "base64decode").reason, partial: text))
+            }
             let text = try arguments.string(0)
             guard let bytes = Base64.decode(text) else { throw arguments.error("Invalid base64 data '\(text)'") }
             guard let decoded = decodeUTF8(bytes) else {

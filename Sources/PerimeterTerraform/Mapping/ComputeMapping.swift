@@ -39,7 +39,7 @@ enum ComputeMapping {
     static func kubeletSettings(_ fields: Fields, _ instance: ResourceInstance, _ context: MappingContext) {
         let path = fields.string("user_data") != nil ? "user_data" : "user_data_base64"
         if let settings = LaunchTemplateKubelet.settings(
-            userData: userData(fields), partialText: partialUserData(fields), key: instance.address,
+            userData: userData(fields), partialText: partialUserData(fields, context), key: instance.address,
             provenance: fields.provenance(),
             location: MappingContext.location(in: instance, path: path))
         {
@@ -67,10 +67,13 @@ enum ComputeMapping {
     }
 
     /// User data that Terraform knows only in part (a template over unknown values, maybe base64-encoded),
-    /// written with each unknown part as `${reference}`.
-    static func partialUserData(_ fields: Fields) -> String? {
+    /// written with each unknown part as `${reference}`; or a `cloudinit_config` archive rendered from its parts.
+    static func partialUserData(_ fields: Fields, _ context: MappingContext) -> String? {
         guard case .unknown(let unknown)? = fields.value("user_data") ?? fields.value("user_data_base64") else { return nil }
-        return (unknown.partial ?? unknown.base64Of)?.written
+        if let text = (unknown.partial ?? unknown.base64Of)?.written { return text }
+        guard unknown.attribute == "rendered", let resource = unknown.resource, let archive = context.index.instances[resource]
+        else { return nil }
+        return CloudInitRenderer.text(archive)
     }
 
     static func mapAutoScalingGroup(_ instance: ResourceInstance, _ context: MappingContext) {

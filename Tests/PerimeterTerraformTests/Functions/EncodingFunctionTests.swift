@@ -140,3 +140,31 @@ private typealias F = FunctionTesting
         #expect(try F.call("textencodebase64", .string("hé"), .string("UTF-16LE")).isUnknown)
     }
 }
+
+/// User data idioms: `base64encode(<<-EOT ... ${unknown} ... EOT)` stays readable, and decoding it gives the text back.
+@Suite struct PartlyKnownBase64Tests {
+    static let partial = PartialString(prefix: "#!/bin/bash\n", suffix: "\n", written: "#!/bin/bash\n${var.name}\n")
+
+    @Test func encodingKeepsTheTextBehindAndDecodingGivesItBack() throws {
+        let text = Value.unknown(Unknown(reason: "variable 'name' has no value", partial: Self.partial))
+        guard case .unknown(let encoded) = try F.call("base64encode", text) else {
+            Issue.record("base64encode of an unknown must be unknown")
+            return
+        }
+        // Nothing of the encoded string is known; the text it encodes still is.
+        #expect(encoded.partial == nil && encoded.base64Of == Self.partial)
+        guard case .unknown(let decoded) = try F.call("base64decode", .unknown(encoded)) else {
+            Issue.record("base64decode of an unknown must be unknown")
+            return
+        }
+        #expect(decoded.partial == Self.partial && decoded.base64Of == nil)
+    }
+
+    @Test func whollyUnknownStaysWhollyUnknown() throws {
+        guard case .unknown(let encoded) = try F.call("base64encode", .unknown(Unknown(reason: "x"))) else {
+            Issue.record("base64encode of an unknown must be unknown")
+            return
+        }
+        #expect(encoded.partial == nil && encoded.base64Of == nil)
+    }
+}
